@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CmsConfig(AppConfig):
+    """Project app: councils (sites), their settings, groups and commands."""
+
+    name = "cms"
+    verbose_name = _("Councils")

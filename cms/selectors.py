@@ -1,0 +1,30 @@
+"""Reads about councils: which council a user serves, and in which role."""
+
+from wagtail.models import Site
+
+from cms.models import CouncilGroup
+
+
+def council_sites_for_user(*, user):
+    """The council sites whose staff this user is (all of them for superusers)."""
+    if not user.is_authenticated:
+        return Site.objects.none()
+    if user.is_superuser:
+        return Site.objects.all()
+    return Site.objects.filter(council_groups__group__user=user).distinct()
+
+
+def council_roles_for_user(*, user, site):
+    """The set of roles (CouncilRole values) the user holds in this council."""
+    if not user.is_authenticated:
+        return set()
+    return set(
+        CouncilGroup.objects.filter(site=site, group__user=user).values_list(
+            "role", flat=True
+        )
+    )
+
+
+def council_group(*, site, role):
+    """The Django group that holds a role in a council."""
+    return CouncilGroup.objects.select_related("group").get(site=site, role=role).group

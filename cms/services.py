@@ -1,0 +1,211 @@
+"""Business logic for councils: creating a council's site, tree and groups.
+
+Every step is "ensure": it creates what is missing and leaves what exists, so
+running it twice changes nothing, and a council missing a part is repaired.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from wagtail.models import (
+    Collection,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+)
+
+from cms.models import CouncilGroup, CouncilRole, CouncilSettings
+from hearings.models import HearingIndexPage
+from pages.models import ContentPage, HomePage, MeetingIndexPage
+
+
+class CouncilError(Exception):
+    """A council cannot be created as asked; the message is for the user."""
+
+
+@dataclass
+class CouncilResult:
+    site: Site
+    created: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return bool(self.created)
+
+
+# Page permissions each role gets on its own council's tree. Nobody but a
+# superuser may publish: publishing happens through the chair's approval.
+ROLE_PAGE_PERMISSIONS = {
+    CouncilRole.SECRETARIAT: ["add_page", "change_page"],
+    CouncilRole.CHAIRS: ["add_page", "change_page", "lock_page", "unlock_page"],
+    CouncilRole.MEMBERS: [],
+}
+ROLE_COLLECTION_PERMISSIONS = {
+    CouncilRole.SECRETARIAT: [
+        "add_document",
+        "change_document",
+        "choose_document",
+        "add_image",
+        "change_image",
+        "choose_image",
+    ],
+    CouncilRole.CHAIRS: ["choose_document", "choose_image"],
+    CouncilRole.MEMBERS: [],
+}
+# Model permissions (not tied to a tree) per role; other apps extend this.
+ROLE_MODEL_PERMISSIONS = {
+    CouncilRole.SECRETARIAT: [("wagtailadmin", "access_admin")],
+    CouncilRole.CHAIRS: [("wagtailadmin", "access_admin")],
+    CouncilRole.MEMBERS: [("wagtailadmin", "access_admin")],
+}
+ROLE_GROUP_SUFFIX = {
+    CouncilRole.SECRETARIAT: "sekretariat",
+    CouncilRole.CHAIRS: "formandskab",
+    CouncilRole.MEMBERS: "medlemmer",
+}
+
+
+def council_create(
+    *, name, municipality, hostname, port=80, is_default=False
+) -> CouncilResult:
+    """Create (or complete) a council: site, home page, tree, groups, settings."""
+    name, municipality = name.strip(), municipality.strip()
+    hostname = hostname.strip().lower()
+    if not name or not municipality or not hostname:
+        raise CouncilError(_("Name, municipality and hostname are all required."))
+    with transaction.atomic():
+        site = _site_for(name=name, municipality=municipality, hostname=hostname)
+        result = CouncilResult(site=site)
+        if site is None:
+            result.site = _site_create(
+                name=name,
+                municipality=municipality,
+                hostname=hostname,
+                port=port,
+                is_default=is_default,
+            )
+            result.created.append(_("site and home page"))
+        _tree_ensure(result)
+        _groups_ensure(result, name=name)
+    return result
+
+
+def _site_for(*, name, municipality, hostname):
+    """The existing site of this council, or None; refuse clashes."""
+    site = Site.objects.filter(hostname=hostname).first()
+    existing = CouncilSettings.objects.filter(
+        name=name, municipality=municipality
+    ).first()
+    if site is not None:
+        settings = CouncilSettings.objects.filter(site=site).first()
+        if settings is None or (settings.name, settings.municipality) != (
+            name,
+            municipality,
+        ):
+            owner = settings.name if settings else site.site_name or hostname
+            raise CouncilError(
+                _("The hostname %(host)s is already used by %(owner)s.")
+                % {"host": hostname, "owner": owner}
+            )
+        return site
+    if existing is not None:
+        raise CouncilError(
+            _("%(name)s already exists with the hostname %(host)s.")
+            % {"name": name, "host": existing.site.hostname}
+        )
+    return None
+
+
+def _site_create(*, name, municipality, hostname, port, is_default):
+    root = Page.get_first_root_node()
+    home = HomePage(
+        title=name,
+        slug=slugify(hostname.replace(".", "-")),
+        locale=Locale.get_default(),
+        introduction=_("The council for socially vulnerable citizens in %(m)s.")
+        % {"m": municipality},
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    if is_default:
+        Site.objects.filter(is_default_site=True).update(is_default_site=False)
+    site = Site.objects.create(
+        hostname=hostname,
+        port=port,
+        site_name=name,
+        root_page=home,
+        is_default_site=is_default,
+    )
+    CouncilSettings.objects.create(site=site, name=name, municipality=municipality)
+    return site
+
+
+STANDARD_CHILDREN = [
+    (HearingIndexPage, "Høringssvar", "hoeringssvar"),
+    (MeetingIndexPage, "Møder", "moeder"),
+    (ContentPage, "Om rådet", "om-raadet"),
+]
+
+
+def _tree_ensure(result):
+    home = result.site.root_page.specific
+    for model, title, slug in STANDARD_CHILDREN:
+        if home.get_children().filter(slug=slug).exists():
+            continue
+        page = model(title=title, slug=slug, locale=home.locale)
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        result.created.append(_("page %(title)s") % {"title": title})
+
+
+def council_collection(site):
+    """The document and image collection that belongs to a council."""
+    root = Collection.get_first_root_node()
+    name = CouncilSettings.for_site(site).name
+    collection = root.get_children().filter(name=name).first()
+    if collection is None:
+        collection = root.add_child(name=name)
+    return collection
+
+
+def _groups_ensure(result, *, name):
+    site = result.site
+    collection = council_collection(site)
+    for role in CouncilRole:
+        link = CouncilGroup.objects.filter(site=site, role=role).first()
+        if link is None:
+            group, _created = Group.objects.get_or_create(
+                name=f"{name}: {ROLE_GROUP_SUFFIX[role]}"
+            )
+            link = CouncilGroup.objects.create(group=group, site=site, role=role)
+            result.created.append(_("group %(group)s") % {"group": group.name})
+        _group_permissions_ensure(link.group, role, site.root_page, collection)
+
+
+def _group_permissions_ensure(group, role, home, collection):
+    for codename in ROLE_PAGE_PERMISSIONS[role]:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=home,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
+    for codename in ROLE_COLLECTION_PERMISSIONS[role]:
+        app = "wagtaildocs" if codename.endswith("document") else "wagtailimages"
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=collection,
+            permission=Permission.objects.get(
+                content_type__app_label=app, codename=codename
+            ),
+        )
+    for app_label, codename in ROLE_MODEL_PERMISSIONS[role]:
+        group.permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )

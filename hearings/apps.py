@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HearingsConfig(AppConfig):
+    """Hearings from the municipality and the council's responses to them."""
+
+    name = "hearings"
+    verbose_name = _("Hearings")

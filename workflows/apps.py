@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkflowsConfig(AppConfig):
+    """The chair-approval workflow, its tasks, checks and notifications."""
+
+    name = "workflows"
+    verbose_name = _("Workflows")
