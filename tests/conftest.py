@@ -79,3 +79,12 @@ def client_as(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Wagtail caches site root paths; a test must not see another test's sites."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

@@ -1,0 +1,113 @@
+"""Fictitious Danish demo content for one council's site.
+
+Written for this project; any likeness to a real council is accidental. Each
+function checks before it adds, so seeding twice adds nothing.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from cms.models import CouncilSettings
+from pages.models import ContentPage, MeetingIndexPage, MeetingPage
+
+WELCOME = (
+    "<p>Vi er et råd af borgere, fagfolk og frivillige. Vi giver byrådet råd om "
+    "alt det, der har betydning for mennesker, der lever et liv på kanten.</p>"
+    "<p>Her kan du læse vores høringssvar, se hvornår vi holder møde, og "
+    "skrive til os.</p>"
+)
+
+ABOUT_BODY = [
+    ("heading", {"text": "Hvem er vi?", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Rådet har elleve medlemmer. Nogle af os har selv prøvet at stå uden "
+        "bolig, job eller netværk. Andre arbejder på et værested, i en forening "
+        "eller i kommunen.</p>",
+    ),
+    ("heading", {"text": "Hvad laver vi?", "level": "h2"}),
+    (
+        "paragraph",
+        "<p>Kommunen sender os forslag til nye regler, planer og budgetter. Vi "
+        "læser dem og skriver et høringssvar. Formanden godkender svaret, før "
+        "det bliver sendt og lagt her på siden.</p>"
+        "<ul><li>Vi holder fire møder om året.</li>"
+        "<li>Møderne er åbne, og alle kan komme.</li>"
+        "<li>Vi behandler ikke sager om enkeltpersoner.</li></ul>",
+    ),
+]
+
+MEETINGS = [
+    {
+        "slug": "raadsmoede-foraar",
+        "title": "Rådsmøde om boligsocial indsats",
+        "days": -40,
+        "location": "Værestedet Lyset, Stationsvej 4",
+        "easy": "Vi talte om boliger. Mange mangler et sted at bo. Vi vil bede "
+        "kommunen om flere billige boliger.",
+        "minutes": "<p>Rådet drøftede kommunens udkast til boligplan og besluttede "
+        "at skrive et høringssvar med fokus på skæve boliger.</p>",
+    },
+    {
+        "slug": "raadsmoede-vinter",
+        "title": "Rådsmøde om vinterberedskab",
+        "days": 21,
+        "location": "Rådhuset, mødesal 3",
+        "easy": "",
+        "minutes": "",
+    },
+]
+
+
+def demo_content_seed(*, site):
+    """Add the pages and texts a visitor of the demo council expects to see."""
+    home = site.root_page.specific
+    if not home.body:
+        home.body = WELCOME
+        home.save_revision().publish()
+    about = ContentPage.objects.child_of(home).filter(slug="om-raadet").first()
+    if about is not None and not about.body:
+        about.introduction = "Sådan arbejder rådet, og hvem der sidder i det."
+        about.body = ABOUT_BODY
+        about.save_revision().publish()
+    _meetings_ensure(home, CouncilSettings.for_site(site).municipality)
+    _other_apps_seed(site)
+
+
+def _meetings_ensure(home, municipality):
+    index = MeetingIndexPage.objects.child_of(home).first()
+    if index is None:
+        return
+    today = timezone.localdate()
+    for spec in MEETINGS:
+        if MeetingPage.objects.child_of(index).filter(slug=spec["slug"]).exists():
+            continue
+        day = today + datetime.timedelta(days=spec["days"])
+        starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(16)))
+        meeting = MeetingPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            starts_at=starts,
+            location=f"{spec['location']}, {municipality}",
+            easy_read_minutes=spec["easy"],
+            agenda=[("paragraph", "<ol><li>Velkomst</li><li>Høringer</li></ol>")],
+            minutes=[("paragraph", spec["minutes"])] if spec["minutes"] else [],
+        )
+        index.add_child(instance=meeting)
+        meeting.save_revision().publish()
+
+
+def _other_apps_seed(site):
+    """Apps that own demo content of their own expose a seed function."""
+    from importlib import import_module
+
+    for module_name, function_name in [
+        ("hearings.demo", "demo_hearings_seed"),
+        ("pages.demo", "demo_pages_seed"),
+    ]:
+        try:
+            module = import_module(module_name)
+        except ModuleNotFoundError:
+            continue
+        getattr(module, function_name)(site=site)

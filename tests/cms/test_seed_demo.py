@@ -1,0 +1,73 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from wagtail.models import Page, PageLogEntry, Revision, Site
+
+from cms.demo import DEMO_USERS
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Site, Page, Revision, PageLogEntry, get_user_model())
+    }
+
+
+@pytest.fixture
+def seeded(monkeypatch):
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-adgangskode-1")
+    call_command("seed_demo", "--force")
+
+
+def test_seed_demo_refuses_with_debug_off():
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("seed_demo")
+    assert Site.objects.count() == 0
+
+
+def test_seed_demo_twice_gives_the_same_row_counts(seeded):
+    before = row_counts()
+
+    call_command("seed_demo", "--force")
+
+    assert row_counts() == before
+
+
+@pytest.mark.parametrize(
+    ("host", "council"),
+    [
+        ("127.0.0.1:8000", "Udsatterådet i Eksempelby"),
+        ("eksempelby.localhost:8000", "Udsatterådet i Eksempelby"),
+        ("provestrup.localhost:8000", "Udsatterådet i Prøvestrup"),
+    ],
+)
+def test_each_demo_home_page_shows_its_own_council(seeded, client, host, council):
+    response = client.get("/", HTTP_HOST=host)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert council in html
+    other = {"Udsatterådet i Eksempelby", "Udsatterådet i Prøvestrup"} - {council}
+    assert other.pop() not in html
+
+
+def test_demo_users_can_log_in_with_the_given_password(seeded, client):
+    for username in ["admin"] + [u[0] for u in DEMO_USERS]:
+        assert client.login(username=username, password="demo-adgangskode-1")
+
+
+@override_settings(DEBUG=True)
+def test_generated_password_is_printed_once_and_kept(monkeypatch, capsys, client):
+    monkeypatch.delenv("DEMO_PASSWORD", raising=False)
+    call_command("seed_demo")
+    first = capsys.readouterr().out
+    password = first.rsplit(": ", 1)[1].strip()
+
+    call_command("seed_demo")
+
+    second = capsys.readouterr().out
+    assert password not in second
+    assert client.login(username="sekretaer-eksempelby", password=password)
