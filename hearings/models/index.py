@@ -7,7 +7,7 @@ class HearingIndexPage(BasePage):
     """The council's list of published hearing responses ("Høringssvar")."""
 
     parent_page_types = ["pages.HomePage"]
-    subpage_types = []
+    subpage_types = ["hearings.HearingResponsePage"]
     max_count_per_parent = 1
 
     class Meta:

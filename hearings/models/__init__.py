@@ -1,0 +1,15 @@
+"""The hearings app's models, one module per concern, re-exported here."""
+
+from .hearing import Hearing, HearingDocument, PointsUsed
+from .index import HearingIndexPage
+from .response import HearingResponsePage
+from .themes import Theme
+
+__all__ = [
+    "Hearing",
+    "HearingDocument",
+    "HearingIndexPage",
+    "HearingResponsePage",
+    "PointsUsed",
+    "Theme",
+]

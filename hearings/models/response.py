@@ -1,0 +1,100 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from hearings.blocks import ResponseBodyBlock
+from pages.models import BasePage
+
+
+class HearingResponsePage(BasePage):
+    """The council's answer to one hearing: drafted, approved by the chair
+    through the workflow, and published for the citizens the council speaks for.
+
+    It points at its Hearing with a plain foreign key rather than a one-to-one
+    field because translations of the response are pages of their own that
+    answer the same hearing; "one response per hearing" is checked in clean().
+    """
+
+    hearing = models.ForeignKey(
+        "hearings.Hearing",
+        verbose_name=_("hearing"),
+        on_delete=models.PROTECT,
+        related_name="responses",
+    )
+    easy_read_summary = models.TextField(
+        _("in short (easy-read)"),
+        blank=True,
+        help_text=_(
+            "Short sentences and everyday words. Shown first on the public page."
+        ),
+    )
+    body = StreamField(ResponseBodyBlock(), verbose_name=_("response"), blank=True)
+    signed_by = models.CharField(_("signed by"), max_length=200, blank=True)
+    signer_role = models.CharField(
+        _("role of the signer"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: chair of the council."),
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    change_note = models.CharField(
+        _("public change note"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "When you change a published response: one line for readers "
+            "saying what changed. Shown with the date it was republished."
+        ),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("hearing"),
+        FieldPanel("easy_read_summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("signed_by"),
+                FieldPanel("signer_role"),
+                FieldPanel("signed_on"),
+            ],
+            heading=_("Signature"),
+        ),
+        FieldPanel("change_note"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("easy_read_summary"),
+        index.SearchField("body"),
+        index.FilterField("hearing"),
+    ]
+
+    parent_page_types = ["hearings.HearingIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("hearing response")
+        verbose_name_plural = _("hearing responses")
+
+    def clean(self):
+        super().clean()
+        if not self.hearing_id:
+            raise ValidationError(
+                {"hearing": _("Choose the hearing this response answers.")}
+            )
+        other = (
+            HearingResponsePage.objects.filter(hearing_id=self.hearing_id)
+            .exclude(translation_key=self.translation_key)
+            .first()
+        )
+        if other is not None:
+            raise ValidationError(
+                {
+                    "hearing": _(
+                        "This hearing already has a response: “%(title)s”. "
+                        "Edit that one instead of writing a second."
+                    )
+                    % {"title": other.title}
+                }
+            )
