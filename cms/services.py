@@ -21,7 +21,12 @@ from wagtail.models import (
 
 from cms.models import CouncilGroup, CouncilRole, CouncilSettings
 from hearings.models import HearingIndexPage
-from pages.models import ContentPage, HomePage, MeetingIndexPage
+from pages.models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    HomePage,
+    MeetingIndexPage,
+)
 
 
 class CouncilError(Exception):
@@ -149,7 +154,10 @@ STANDARD_CHILDREN = [
     (HearingIndexPage, "Høringssvar", "hoeringssvar"),
     (MeetingIndexPage, "Møder", "moeder"),
     (ContentPage, "Om rådet", "om-raadet"),
+    (AccessibilityStatementPage, "Tilgængelighedserklæring", "tilgaengelighed"),
 ]
+# Linked from every page's footer instead of the main menu.
+FOOTER_ONLY_CHILDREN = (AccessibilityStatementPage,)
 
 
 def _tree_ensure(result):
@@ -157,7 +165,12 @@ def _tree_ensure(result):
     for model, title, slug in STANDARD_CHILDREN:
         if home.get_children().filter(slug=slug).exists():
             continue
-        page = model(title=title, slug=slug, locale=home.locale)
+        page = model(
+            title=title,
+            slug=slug,
+            locale=home.locale,
+            show_in_menus=model not in FOOTER_ONLY_CHILDREN,
+        )
         home.add_child(instance=page)
         page.save_revision().publish()
         result.created.append(_("page %(title)s") % {"title": title})

@@ -17,6 +17,7 @@ if settings.DEBUG:
 
 # Danish pages at /, English under /en/.
 urlpatterns += i18n_patterns(
+    path("", include("pages.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

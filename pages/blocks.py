@@ -41,3 +41,42 @@ class BodyBlock(blocks.StreamBlock):
 
     class Meta:
         icon = "doc-full"
+
+
+class NonAccessibleContentBlock(blocks.StructBlock):
+    """One known accessibility problem, said the way the EU model statement asks.
+
+    The model statement sorts problems by why they remain: the site does not
+    yet comply, fixing them would be a disproportionate burden, or the content
+    is outside the law's scope. Each problem names its reason and, where there
+    is one, an accessible alternative.
+    """
+
+    description = blocks.TextBlock(
+        label=_("What is not accessible"),
+        help_text=_("Say what the reader meets, in plain words."),
+    )
+    reason = blocks.ChoiceBlock(
+        label=_("Why"),
+        choices=[
+            ("non_compliance", _("Not yet compliant with the law")),
+            ("disproportionate_burden", _("Disproportionate burden")),
+            ("outside_scope", _("Outside the scope of the law")),
+        ],
+        default="non_compliance",
+    )
+    alternative = blocks.TextBlock(
+        label=_("Accessible alternative"),
+        required=False,
+        help_text=_("For example: call us and we will read the document aloud."),
+    )
+
+    class Meta:
+        icon = "warning"
+        label = _("Problem")
+        template = "components/non_accessible_content_block.html"
+        preview_value = {
+            "description": "Ældre referater er scannede PDF-filer uden tekst.",
+            "reason": "disproportionate_burden",
+            "alternative": "Skriv til os, så sender vi referatet som tekst.",
+        }

@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BodyBlock
+from .blocks import BodyBlock, NonAccessibleContentBlock
 
 
 class BasePage(Page):
@@ -43,12 +44,20 @@ class HomePage(BasePage):
         "hearings.HearingIndexPage",
         "pages.MeetingIndexPage",
         "pages.ContentPage",
+        "pages.AccessibilityStatementPage",
     ]
     max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("council home page")
         verbose_name_plural = _("council home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from pages.selectors import home_page_sections
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_page_sections(site_root=self))
+        return context
 
 
 class ContentPage(BasePage):
@@ -61,6 +70,7 @@ class ContentPage(BasePage):
 
     parent_page_types = ["pages.HomePage", "pages.ContentPage"]
     subpage_types = ["pages.ContentPage"]
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("content page")
@@ -73,6 +83,7 @@ class MeetingIndexPage(BasePage):
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["pages.MeetingPage"]
     max_count_per_parent = 1
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("meeting index")
@@ -95,6 +106,12 @@ class MeetingPage(BasePage):
     """One council meeting with its agenda, minutes and easy-read minutes."""
 
     starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(
+        _("ends at"),
+        null=True,
+        blank=True,
+        help_text=_("Optional. Calendar programs show the meeting until then."),
+    )
     location = models.CharField(_("location"), max_length=255, blank=True)
     agenda = StreamField(BodyBlock(), verbose_name=_("agenda"), blank=True)
     minutes = StreamField(BodyBlock(), verbose_name=_("minutes"), blank=True)
@@ -106,7 +123,8 @@ class MeetingPage(BasePage):
 
     meeting_panels = [
         MultiFieldPanel(
-            [FieldPanel("starts_at"), FieldPanel("location")], heading=_("Meeting")
+            [FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("location")],
+            heading=_("Meeting"),
         )
     ]
     content_panels = (
@@ -131,3 +149,128 @@ class MeetingPage(BasePage):
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+
+    def clean(self):
+        super().clean()
+        if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
+            raise ValidationError(
+                {"ends_at": _("The meeting must end after it starts.")}
+            )
+
+
+class ComplianceStatus(models.TextChoices):
+    """The three answers the EU model accessibility statement allows."""
+
+    FULL = "full", _("fully compliant")
+    PARTIAL = "partial", _("partially compliant")
+    NONE = "none", _("not compliant")
+
+
+class AssessmentMethod(models.TextChoices):
+    SELF = "self", _("a self-assessment")
+    THIRD_PARTY = "third_party", _("an assessment by a third party")
+
+
+class AccessibilityStatementPage(BasePage):
+    """The council's accessibility statement (tilgængelighedserklæring).
+
+    Danish law (webtilgængelighedsloven) requires one per website, with the
+    sections of the EU model statement. Each is a field here, so an editor
+    cannot leave one out, and the contact details fall back to the council's.
+    """
+
+    compliance_status = models.CharField(
+        _("compliance status"),
+        max_length=20,
+        choices=ComplianceStatus.choices,
+        default=ComplianceStatus.PARTIAL,
+    )
+    standard = models.CharField(
+        _("standard"), max_length=100, default="WCAG 2.1, niveau AA"
+    )
+    non_accessible_content = StreamField(
+        [("item", NonAccessibleContentBlock())],
+        verbose_name=_("content that is not accessible"),
+        blank=True,
+    )
+    prepared_on = models.DateField(
+        _("statement prepared on"), default=timezone.localdate
+    )
+    reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+    assessment_method = models.CharField(
+        _("assessed by"),
+        max_length=20,
+        choices=AssessmentMethod.choices,
+        default=AssessmentMethod.SELF,
+    )
+    assessment_details = models.TextField(
+        _("how the site was assessed"),
+        blank=True,
+        help_text=_("For example: which pages were checked, and with which tools."),
+    )
+    feedback_email = models.EmailField(
+        _("feedback e-mail"),
+        blank=True,
+        help_text=_("Leave empty to use the council's e-mail."),
+    )
+    feedback_phone = models.CharField(
+        _("feedback phone"),
+        max_length=30,
+        blank=True,
+        help_text=_("Leave empty to use the council's phone number."),
+    )
+    feedback_response_time = models.CharField(
+        _("when we answer"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: within ten working days."),
+    )
+    enforcement_url = models.URLField(
+        _("complaints link (Digitaliseringsstyrelsen)"),
+        default="https://digst.dk/",
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("compliance_status"), FieldPanel("standard")],
+            heading=_("Compliance status"),
+        ),
+        FieldPanel("non_accessible_content"),
+        MultiFieldPanel(
+            [
+                FieldPanel("prepared_on"),
+                FieldPanel("reviewed_on"),
+                FieldPanel("assessment_method"),
+                FieldPanel("assessment_details"),
+            ],
+            heading=_("Preparation of this statement"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("feedback_email"),
+                FieldPanel("feedback_phone"),
+                FieldPanel("feedback_response_time"),
+            ],
+            heading=_("Feedback and contact information"),
+        ),
+        FieldPanel("enforcement_url"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("non_accessible_content")
+    ]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("accessibility statement")
+        verbose_name_plural = _("accessibility statements")
+
+    def clean(self):
+        super().clean()
+        reviewed, prepared = self.reviewed_on, self.prepared_on
+        if reviewed and prepared and reviewed < prepared:
+            raise ValidationError(
+                {"reviewed_on": _("A review cannot come before the statement.")}
+            )

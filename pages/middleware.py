@@ -1,0 +1,66 @@
+"""HTTP headers for the public site: shared caching and a strict CSP.
+
+Public pages are the same for every anonymous reader, so a CDN or proxy may
+keep them for a while; anything that depends on who is asking must never land
+in a shared cache. The templates have no inline scripts or styles, which is
+what lets the Content-Security-Policy forbid them.
+"""
+
+from django.conf import settings
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+SHAREABLE_STATUS_CODES = {200, 203, 204, 301, 404, 410}
+
+
+def _is_admin(request):
+    return request.path.startswith(("/admin/", "/django-admin/"))
+
+
+def _is_anonymous(request):
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+class PublicCacheMiddleware:
+    """Cache-Control: public for anonymous reads, never for anything personal."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control") or _is_admin(request):
+            return response
+        if not _is_anonymous(request) or getattr(request, "is_preview", False):
+            add_never_cache_headers(response)
+        elif (
+            request.method in ("GET", "HEAD")
+            and response.status_code in SHAREABLE_STATUS_CODES
+            and not response.cookies
+        ):
+            patch_cache_control(
+                response, public=True, max_age=settings.PUBLIC_CACHE_MAX_AGE
+            )
+        else:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+
+class ContentSecurityPolicyMiddleware:
+    """Send the strict CSP on public HTML pages (not in Wagtail's admin)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "CONTENT_SECURITY_POLICY", "")
+        if (
+            policy
+            and not _is_admin(request)
+            and _is_anonymous(request)
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.has_header("Content-Security-Policy")
+        ):
+            response["Content-Security-Policy"] = policy
+        return response

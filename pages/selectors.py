@@ -1,0 +1,105 @@
+"""Reads for the public site: menus, footer links, meetings, search, calendar.
+
+Every function is scoped to one council's home page (``site_root``), so a
+council's visitors never see another council's pages.
+"""
+
+import datetime
+
+from django.utils import timezone
+from wagtail.models import Page
+
+from pages.models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    MeetingIndexPage,
+    MeetingPage,
+)
+
+
+def menu_pages(*, site_root):
+    """The sections shown in the main menu, in the editors' order."""
+    return (
+        site_root.get_children()
+        .live()
+        .in_menu()
+        .only("id", "title", "path", "depth", "url_path", "locale_id")
+    )
+
+
+def accessibility_statement(*, site_root):
+    """The council's live accessibility statement, or None."""
+    return (
+        AccessibilityStatementPage.objects.child_of(site_root)
+        .live()
+        .only("id", "title", "path", "depth", "url_path", "locale_id")
+        .first()
+    )
+
+
+def breadcrumb_pages(*, page, site_root):
+    """The pages from the home page down to (not including) ``page``."""
+    if site_root is None or not page.path.startswith(site_root.path):
+        return Page.objects.none()
+    return (
+        page.get_ancestors()
+        .filter(depth__gte=site_root.depth)
+        .only("id", "title", "path", "depth", "url_path", "locale_id")
+    )
+
+
+def meetings_upcoming(*, site_root, limit=3):
+    """The next live meetings of this council, soonest first."""
+    return (
+        MeetingPage.objects.descendant_of(site_root)
+        .live()
+        .filter(starts_at__gte=timezone.now())
+        .order_by("starts_at")[:limit]
+    )
+
+
+def meetings_for_calendar(*, site_root, since_days=365):
+    """Live meetings from a year ago onwards, for the iCal feed."""
+    since = timezone.now() - datetime.timedelta(days=since_days)
+    return (
+        MeetingPage.objects.descendant_of(site_root)
+        .live()
+        .filter(starts_at__gte=since)
+        .order_by("starts_at")
+    )
+
+
+def content_pages_recent(*, site_root, limit=5):
+    """Recently published content pages, for the home page."""
+    return (
+        ContentPage.objects.descendant_of(site_root)
+        .live()
+        .public()
+        .order_by("-first_published_at")[:limit]
+    )
+
+
+def site_search(*, site_root, query):
+    """Live, public pages of this council that match ``query``, best first.
+
+    Wagtail's search runs over every page type's own search fields (responses,
+    content pages, meetings); on PostgreSQL with Danish stemming.
+    """
+    query = (query or "").strip()
+    if site_root is None or not query:
+        return Page.objects.none()
+    pages = (
+        Page.objects.live().public().descendant_of(site_root, inclusive=True).specific()
+    )
+    return pages.search(query)
+
+
+def home_page_sections(*, site_root):
+    """What the council's front page lists: responses, open hearings, meetings."""
+    return {
+        "next_meetings": meetings_upcoming(site_root=site_root),
+        "meeting_index": MeetingIndexPage.objects.child_of(site_root).live().first(),
+        "latest_responses": [],
+        "open_hearings": [],
+        "hearing_index": None,
+    }

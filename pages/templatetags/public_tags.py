@@ -1,0 +1,110 @@
+"""Template tags shared by every public page: menu, breadcrumbs, icons, paging."""
+
+from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html
+
+from pages import selectors
+
+register = template.Library()
+
+# How each hearing status looks as a DKFDS badge. The words always come from
+# the status itself; the colour only repeats them.
+STATUS_VARIANTS = {
+    "received": "info",
+    "drafting": "info",
+    "sent_back": "warning",
+    "awaiting_chair": "warning",
+    "published": "success",
+    "decided": "success",
+    "overdue": "error",
+}
+
+
+@register.simple_tag
+def icon(name, extra_class=""):
+    """An icon from DKFDS' sprite, hidden from screen readers (text says it)."""
+    classes = f"icon-svg {extra_class}".strip()
+    href = f"{static('dkfds/img/all-svg-icons.svg')}#{name}"
+    return format_html(
+        '<svg class="{}" focusable="false" aria-hidden="true"><use href="{}"></use>'
+        "</svg>",
+        classes,
+        href,
+    )
+
+
+@register.simple_tag(takes_context=True)
+def main_menu_items(context):
+    """The menu as dicts: title, url, and whether it is, or contains, this page."""
+    site_root = context.get("site_root")
+    if site_root is None:
+        return []
+    request = context.get("request")
+    page = context.get("page")
+    path = getattr(page, "path", "")
+    items = []
+    for item in selectors.menu_pages(site_root=site_root):
+        items.append(
+            {
+                "title": item.title,
+                "url": item.get_url(request),
+                "current": path == item.path,
+                "active": bool(path) and path.startswith(item.path),
+            }
+        )
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_trail(context):
+    """Title and URL of every page above the current one, home page first."""
+    site_root = context.get("site_root")
+    page = context.get("page")
+    request = context.get("request")
+    if site_root is None:
+        return []
+    if page is None or not hasattr(page, "path"):
+        return [{"title": site_root.title, "url": site_root.get_url(request)}]
+    return [
+        {"title": crumb.title, "url": crumb.get_url(request)}
+        for crumb in selectors.breadcrumb_pages(page=page, site_root=site_root)
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_statement_url(context):
+    site_root = context.get("site_root")
+    if site_root is None:
+        return ""
+    statement = selectors.accessibility_statement(site_root=site_root)
+    return statement.get_url(context.get("request")) if statement else ""
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """The current query string with only the page number changed."""
+    request = context.get("request")
+    query = request.GET.copy() if request is not None else {}
+    if hasattr(query, "setlist"):
+        query["page"] = number
+        return "?" + query.urlencode()
+    return f"?page={number}"
+
+
+@register.simple_tag
+def elided_pages(page_obj):
+    """Page numbers around the current page; None where numbers are left out."""
+    ellipsis = page_obj.paginator.ELLIPSIS
+    return [
+        None if number == ellipsis else number
+        for number in page_obj.paginator.get_elided_page_range(
+            page_obj.number, on_each_side=1, on_ends=1
+        )
+    ]
+
+
+@register.filter
+def status_variant(status):
+    """The DKFDS badge variant for a hearing status (value or choices member)."""
+    return STATUS_VARIANTS.get(str(getattr(status, "value", status)), "")

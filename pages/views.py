@@ -1,0 +1,43 @@
+"""Public views that are not Wagtail pages: site search and the calendar feed."""
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+
+from pages import selectors
+from pages.calendar import calendar_build
+
+SEARCH_RESULTS_PER_PAGE = 10
+SEARCH_QUERY_MAX_LENGTH = 200
+
+
+def _site_root(request):
+    site = Site.find_for_request(request)
+    return site.root_page.localized if site else None
+
+
+def search(request):
+    """Search this council's published pages; paginated, filters kept in links."""
+    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    results = selectors.site_search(site_root=_site_root(request), query=query)
+    page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request,
+        "search/search_results.html",
+        {
+            "search_query": query,
+            "results": page,
+            "breadcrumb_current": _("Search"),
+        },
+    )
+
+
+def calendar_feed(request):
+    """Hearing deadlines and meetings of this council as an iCalendar file."""
+    site = Site.find_for_request(request)
+    body = calendar_build(site=site, request=request)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="kalender.ics"'
+    return response
