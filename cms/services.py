@@ -64,9 +64,22 @@ ROLE_COLLECTION_PERMISSIONS = {
 }
 # Model permissions (not tied to a tree) per role; other apps extend this.
 ROLE_MODEL_PERMISSIONS = {
-    CouncilRole.SECRETARIAT: [("wagtailadmin", "access_admin")],
-    CouncilRole.CHAIRS: [("wagtailadmin", "access_admin")],
-    CouncilRole.MEMBERS: [("wagtailadmin", "access_admin")],
+    CouncilRole.SECRETARIAT: [
+        ("wagtailadmin", "access_admin"),
+        ("hearings", "add_hearing"),
+        ("hearings", "change_hearing"),
+        ("hearings", "delete_hearing"),
+        ("hearings", "view_hearing"),
+    ],
+    CouncilRole.CHAIRS: [
+        ("wagtailadmin", "access_admin"),
+        ("hearings", "change_hearing"),
+        ("hearings", "view_hearing"),
+    ],
+    CouncilRole.MEMBERS: [
+        ("wagtailadmin", "access_admin"),
+        ("hearings", "view_hearing"),
+    ],
 }
 ROLE_GROUP_SUFFIX = {
     CouncilRole.SECRETARIAT: "sekretariat",

@@ -4,8 +4,12 @@ import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
 from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
 
 from cms.selectors import council_group
+from hearings.models import Hearing, HearingResponsePage, Theme
 from pages.models import ContentPage, MeetingPage
 
 TEST_PASSWORD = "en-lang-test-adgangskode"
@@ -48,3 +52,58 @@ class MeetingPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Rådsmøde {n}")
     starts_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(7))
     location = "Rådhuset, mødelokale 2"
+
+
+class ThemeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Theme
+
+    name = factory.Sequence(lambda n: f"Tema {n}")
+    slug = factory.LazyAttribute(lambda t: slugify(t.name, allow_unicode=True))
+    locale = factory.LazyFunction(Locale.get_default)
+
+
+class HearingFactory(factory.django.DjangoModelFactory):
+    """A hearing; pass council=<site>. Deadline four weeks after receipt."""
+
+    class Meta:
+        model = Hearing
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Høring om forslag nr. {n}")
+    committee = "Socialudvalget"
+    case_number = factory.Sequence(lambda n: f"27.00.00-P20-{n}-25")
+    contact_email = "hoering@eksempelby.dk"
+    received_on = factory.LazyFunction(
+        lambda: timezone.localdate() - timezone.timedelta(days=7)
+    )
+    deadline = factory.LazyAttribute(
+        lambda h: h.received_on + timezone.timedelta(days=28)
+    )
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+
+class HearingResponsePageFactory(wagtail_factories.PageFactory):
+    """A draft response; pass parent=<index page> and hearing=<hearing>.
+    published=True publishes it the way Wagtail does (a revision, then live)."""
+
+    class Meta:
+        model = HearingResponsePage
+
+    title = factory.Sequence(lambda n: f"Høringssvar {n}")
+    live = False
+    easy_read_summary = "Rådet siger ja. Men der skal være plads til alle."
+    body = factory.LazyFunction(
+        lambda: [("paragraph", RichText("<p>Rådet har læst forslaget.</p>"))]
+    )
+    signed_by = "Formanden"
+    signer_role = "Formand for rådet"
+
+    @factory.post_generation
+    def published(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.save_revision().publish()

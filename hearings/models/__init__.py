@@ -1,6 +1,6 @@
 """The hearings app's models, one module per concern, re-exported here."""
 
-from .hearing import Hearing, HearingDocument, PointsUsed
+from .hearing import Hearing, HearingDocument, HearingStatus, PointsUsed
 from .index import HearingIndexPage
 from .response import HearingResponsePage
 from .themes import Theme
@@ -10,6 +10,7 @@ __all__ = [
     "HearingDocument",
     "HearingIndexPage",
     "HearingResponsePage",
+    "HearingStatus",
     "PointsUsed",
     "Theme",
 ]

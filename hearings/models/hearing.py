@@ -18,6 +18,17 @@ class PointsUsed(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown")
 
 
+class HearingStatus(models.TextChoices):
+    """Where a hearing stands. Never stored: hearings.selectors derives it."""
+
+    RECEIVED = "received", _("Received")
+    DRAFTING = "drafting", _("Response being drafted")
+    AWAITING_CHAIR = "awaiting_chair", _("Awaiting the chair's approval")
+    PUBLISHED = "published", _("Response published")
+    DECIDED = "decided", _("Decided by the municipality")
+    OVERDUE = "overdue", _("Deadline passed without a published response")
+
+
 class Hearing(ClusterableModel):
     """A hearing sent to the council by the municipality, and what came of it.
 

@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from hearings.blocks import ResponseBodyBlock
+from hearings.forms import HearingResponsePageForm
 from pages.models import BasePage
 
 
@@ -70,6 +71,7 @@ class HearingResponsePage(BasePage):
         index.FilterField("hearing"),
     ]
 
+    base_form_class = HearingResponsePageForm
     parent_page_types = ["hearings.HearingIndexPage"]
     subpage_types = []
 

@@ -1,0 +1,103 @@
+"""Forms: the hearing and response editors' council rules, the public filters."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.models import Locale
+
+from cms.selectors import council_sites_for_user
+
+# Imported from the modules, not the package: the response page model uses
+# this module's form, so the package is still being loaded at this point.
+from hearings.models.hearing import Hearing
+from hearings.models.themes import Theme
+
+
+class HearingAdminForm(WagtailAdminModelForm):
+    """The hearing editor. Staff work for their own council only: the council
+    of a new hearing is theirs, shown but not editable (a disabled field
+    ignores whatever a tampered form posts); superusers may choose freely."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "themes" in self.fields:
+            self.fields["themes"].queryset = Theme.objects.filter(
+                locale=Locale.get_default()
+            )
+        if "council" in self.fields and self.for_user is not None:
+            self._limit_council(self.fields["council"])
+
+    def _limit_council(self, council_field):
+        user = self.for_user
+        if user.is_superuser:
+            return
+        sites = council_sites_for_user(user=user)
+        council_field.queryset = sites
+        if self.instance.pk:
+            council_field.disabled = True
+        elif len(sites) == 1:
+            council_field.initial = sites[0].pk
+            council_field.disabled = True
+
+
+class HearingResponsePageForm(WagtailAdminPageForm):
+    """The response editor offers only hearings of the page's own council
+    that have no response yet (besides this page and its translations)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "hearing" in self.fields and self.parent_page is not None:
+            self.fields["hearing"].queryset = self._hearing_choices()
+            self.fields["hearing"].error_messages["required"] = _(
+                "Choose the hearing this response answers."
+            )
+
+    def _hearing_choices(self):
+        site = self.parent_page.get_site()
+        answered = self._meta.model.objects.exclude(
+            translation_key=self.instance.translation_key
+        ).values("hearing_id")
+        return (
+            Hearing.objects.filter(council=site)
+            .exclude(pk__in=answered)
+            .order_by("-received_on", "title")
+        )
+
+
+class ResponseFilterForm(forms.Form):
+    """The public index's filters. Every field may be empty; bad values are
+    dropped rather than answered with an error page."""
+
+    q = forms.CharField(label=_("Search the responses"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int)
+    decided = forms.ChoiceField(
+        label=_("Decision"),
+        required=False,
+        choices=[
+            ("", _("All")),
+            ("yes", _("Decided by the municipality")),
+            ("no", _("Not decided yet")),
+        ],
+    )
+
+    def __init__(self, *args, themes=(), years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [("", _("All themes"))] + [
+            (theme.slug, theme.name) for theme in themes
+        ]
+        self.fields["year"].choices = [("", _("All years"))] + [
+            (year, str(year)) for year in years
+        ]
+
+    def filters(self):
+        """The valid filters as keyword arguments for published_responses()."""
+        self.is_valid()  # invalid fields are left out of cleaned_data
+        data = self.cleaned_data
+        decided = {"yes": True, "no": False}.get(data.get("decided"))
+        return {
+            "theme": data.get("theme") or None,
+            "year": data.get("year") or None,
+            "decided": decided,
+            "query": (data.get("q") or "").strip(),
+        }

@@ -1,0 +1,453 @@
+"""Reads about hearings: their derived status, who may see them, what is public.
+
+The status of a hearing is derived in exactly one place, ``status_expression``:
+a database expression, so that the admin list can filter and sort by it and
+the public pages can show it without a query per hearing.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Value, When
+from django.db.models.functions import Cast
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
+
+from cms.models import CouncilRole
+from cms.selectors import council_sites_for_user
+from hearings.models import (
+    Hearing,
+    HearingDocument,
+    HearingIndexPage,
+    HearingResponsePage,
+    HearingStatus,
+    PointsUsed,
+    Theme,
+)
+
+OPEN_STATUSES = [
+    HearingStatus.RECEIVED,
+    HearingStatus.DRAFTING,
+    HearingStatus.AWAITING_CHAIR,
+    HearingStatus.OVERDUE,
+]
+
+
+def _today(today=None):
+    return today or timezone.localdate()
+
+
+def status_expression(*, today=None):
+    """The one derivation of a hearing's status, as a database expression.
+
+    decided wins (the case is closed); then a live response; then a passed
+    deadline; then a response in the chair's workflow; then any draft.
+    """
+    responses = HearingResponsePage.objects.filter(hearing=OuterRef("pk"))
+    in_workflow = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=OuterRef("pk_text"),
+        status=WorkflowState.STATUS_IN_PROGRESS,
+    )
+    responses_in_workflow = responses.annotate(
+        pk_text=Cast("pk", CharField(max_length=255))
+    ).filter(Exists(in_workflow))
+    return Case(
+        When(decided_on__isnull=False, then=Value(HearingStatus.DECIDED.value)),
+        When(
+            Exists(responses.filter(live=True)),
+            then=Value(HearingStatus.PUBLISHED.value),
+        ),
+        When(deadline__lt=_today(today), then=Value(HearingStatus.OVERDUE.value)),
+        When(
+            Exists(responses_in_workflow),
+            then=Value(HearingStatus.AWAITING_CHAIR.value),
+        ),
+        When(Exists(responses), then=Value(HearingStatus.DRAFTING.value)),
+        default=Value(HearingStatus.RECEIVED.value),
+        output_field=CharField(),
+    )
+
+
+def hearings_with_status(queryset=None, *, today=None):
+    """Hearings annotated with ``status`` (a HearingStatus value)."""
+    if queryset is None:
+        queryset = Hearing.objects.all()
+    return queryset.annotate(status=status_expression(today=today))
+
+
+def hearing_status(*, hearing, today=None):
+    """The status of one hearing (no query if it came annotated)."""
+    if today is None and getattr(hearing, "status", None):
+        return HearingStatus(hearing.status)
+    value = (
+        hearings_with_status(Hearing.objects.filter(pk=hearing.pk), today=today)
+        .values_list("status", flat=True)
+        .get()
+    )
+    return HearingStatus(value)
+
+
+def days_until_deadline(*, hearing, today=None):
+    """Whole days from today to the deadline; negative once it has passed."""
+    return (hearing.deadline - _today(today)).days
+
+
+def deadline_words(hearing, *, today=None):
+    """The deadline in words for staff: "3 days left", "today", "2 days overdue".
+
+    Said in words so that overdue is never shown by colour alone. Empty once
+    the response is published or the case decided.
+    """
+    status = hearing_status(hearing=hearing, today=today)
+    if status in (HearingStatus.PUBLISHED, HearingStatus.DECIDED):
+        return ""
+    days = days_until_deadline(hearing=hearing, today=today)
+    if days == 0:
+        return _("Deadline today")
+    if days > 0:
+        return ngettext("%(days)d day left", "%(days)d days left", days) % {
+            "days": days
+        }
+    return ngettext("Overdue by %(days)d day", "Overdue by %(days)d days", -days) % {
+        "days": -days
+    }
+
+
+def hearings_for_user(*, user):
+    """The hearings of the councils this user serves (all for superusers)."""
+    if user.is_superuser:
+        return Hearing.objects.all()
+    return Hearing.objects.filter(council__in=council_sites_for_user(user=user))
+
+
+def hearing_visible_to(*, user, hearing):
+    return hearings_for_user(user=user).filter(pk=hearing.pk).exists()
+
+
+def dashboard_hearings(*, user, today=None):
+    """Open hearings of the councils where the user is secretary or chair,
+    earliest deadline first, each with its (first) response page if any."""
+    if not user.is_authenticated:
+        return []
+    sites = council_sites_for_user(user=user).filter(
+        council_groups__role__in=[CouncilRole.SECRETARIAT, CouncilRole.CHAIRS],
+        council_groups__group__user=user,
+    )
+    hearings = (
+        hearings_with_status(Hearing.objects.filter(council__in=sites), today=today)
+        .filter(status__in=OPEN_STATUSES)
+        .select_related("council")
+        .prefetch_related(
+            Prefetch(
+                "responses",
+                queryset=HearingResponsePage.objects.order_by("pk"),
+                to_attr="response_pages",
+            )
+        )
+        .order_by("deadline", "pk")
+    )
+    return list(hearings)
+
+
+def hearing_index_for(*, council):
+    """The council's hearing-response index page (in the council's language)."""
+    root = council.root_page
+    return (
+        HearingIndexPage.objects.descendant_of(root)
+        .filter(locale_id=root.locale_id)
+        .first()
+    )
+
+
+def hearing_response(*, hearing):
+    """The response page written for this hearing in its council's language."""
+    return (
+        HearingResponsePage.objects.filter(
+            hearing=hearing, locale_id=hearing.council.root_page.locale_id
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def hearing_deletion_refusal(*, hearing):
+    """Why this hearing may not be deleted, or None if it may."""
+    responses = HearingResponsePage.objects.filter(hearing=hearing)
+    if responses.filter(live=True).exists():
+        return _(
+            "This hearing cannot be deleted: its response has been published. "
+            "A published response is part of the council's public record."
+        )
+    if responses.exists():
+        return _(
+            "This hearing cannot be deleted while a draft response to it exists. "
+            "Delete the draft response page first."
+        )
+    return None
+
+
+# Public pages -------------------------------------------------------------
+
+
+def published_responses(*, index, theme=None, year=None, decided=None, query=""):
+    """Live responses under this index, newest first, with their hearings."""
+    responses = HearingResponsePage.objects.live().child_of(index)
+    if theme:
+        responses = responses.filter(hearing__themes__slug=theme)
+    if year:
+        responses = responses.filter(first_published_at__year=year)
+    if decided is not None:
+        responses = responses.filter(hearing__decided_on__isnull=not decided)
+    if query:
+        matching = HearingResponsePage.objects.live().child_of(index).search(query)
+        responses = responses.filter(pk__in=[page.pk for page in matching])
+    hearings = hearings_with_status().prefetch_related(
+        Prefetch("themes", queryset=Theme.objects.order_by("name"))
+    )
+    return (
+        responses.distinct()
+        .prefetch_related(Prefetch("hearing", queryset=hearings))
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def response_years(*, index):
+    """The years in which this index has published responses, newest first."""
+    dates = (
+        HearingResponsePage.objects.live()
+        .child_of(index)
+        .dates("first_published_at", "year", order="DESC")
+    )
+    return [d.year for d in dates]
+
+
+def themes_in_use(*, index):
+    """Themes of the hearings that have a live response under this index."""
+    return Theme.objects.filter(
+        hearings__responses__in=HearingResponsePage.objects.live().child_of(index)
+    ).distinct()
+
+
+def response_hearing(*, page):
+    """The hearing of a response page with what its public page shows."""
+    return (
+        hearings_with_status()
+        .prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.order_by("name")),
+            Prefetch(
+                "documents",
+                queryset=HearingDocument.objects.select_related("document"),
+            ),
+        )
+        .get(pk=page.hearing_id)
+    )
+
+
+@dataclass
+class PublicUpdate:
+    on: datetime
+    note: str
+
+
+def response_public_update(*, page):
+    """ "Updated on <date>: <note>" for a live response republished with a note."""
+    if not (page.live and page.change_note and page.first_published_at):
+        return None
+    if not page.last_published_at:
+        return None
+    if (page.last_published_at - page.first_published_at).total_seconds() < 60:
+        return None
+    return PublicUpdate(on=page.last_published_at, note=page.change_note)
+
+
+# One history per hearing -------------------------------------------------
+
+
+@dataclass
+class HistoryChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass
+class HistoryEntry:
+    when: datetime
+    user: object
+    source: str  # "hearing", "document", "response"
+    title: str
+    changes: list[HistoryChange] = field(default_factory=list)
+    comment: str = ""
+    history_id: int | None = None
+    revision_id: int | None = None
+    previous_revision_id: int | None = None
+    page_id: int | None = None
+
+
+def hearing_history(*, hearing):
+    """Everything that happened to a hearing and its response, oldest first:
+    the hearing's versions, its documents, the response's revisions and its
+    log (edits, workflow steps with their comments, delivery)."""
+    entries = _hearing_entries(hearing) + _document_entries(hearing)
+    pages = list(HearingResponsePage.objects.filter(hearing=hearing))
+    entries += _page_log_entries(pages) + _unlogged_revision_entries(pages)
+    entries.sort(key=lambda entry: entry.when)
+    _link_revisions(entries)
+    return entries
+
+
+def _link_revisions(entries):
+    """Give each response revision the one before it, for "compare"."""
+    last_revision = {}
+    for entry in entries:
+        if entry.revision_id is None or entry.revision_id == last_revision.get(
+            entry.page_id
+        ):
+            continue
+        entry.previous_revision_id = last_revision.get(entry.page_id)
+        last_revision[entry.page_id] = entry.revision_id
+
+
+def _hearing_entries(hearing):
+    records = list(
+        hearing.history.select_related("history_user")
+        .prefetch_related("themes")
+        .order_by("history_date", "history_id")
+    )
+    theme_names = dict(Theme.objects.values_list("pk", "name"))
+    entries, previous = [], None
+    for record in records:
+        entries.append(
+            HistoryEntry(
+                when=record.history_date,
+                user=record.history_user,
+                source="hearing",
+                title=_record_title(record),
+                changes=_record_changes(record, previous, theme_names),
+                comment=record.history_change_reason or "",
+                history_id=record.history_id,
+            )
+        )
+        previous = record
+    return entries
+
+
+def _record_title(record):
+    return {
+        "+": _("Hearing registered"),
+        "~": _("Hearing changed"),
+        "-": _("Hearing deleted"),
+    }[record.history_type]
+
+
+def _record_changes(record, previous, theme_names):
+    if previous is None:
+        return []
+    delta = record.diff_against(previous, excluded_fields=["updated_at"])
+    opts = Hearing._meta
+    return [
+        HistoryChange(
+            label=str(opts.get_field(change.field).verbose_name),
+            old=_display(change.field, change.old, theme_names),
+            new=_display(change.field, change.new, theme_names),
+        )
+        for change in delta.changes
+    ]
+
+
+def _display(field_name, value, theme_names):
+    if field_name == "themes":
+        names = sorted(theme_names.get(row["theme"], "?") for row in value or [])
+        return ", ".join(names) or "—"
+    if field_name == "points_used" and value:
+        return str(PointsUsed(value).label)
+    if isinstance(value, date):
+        return value.strftime("%d.%m.%Y")
+    if value in (None, ""):
+        return "—"
+    return str(value)
+
+
+def _document_entries(hearing):
+    records = list(
+        HearingDocument.history.filter(hearing_id=hearing.pk)
+        .select_related("history_user")
+        .order_by("history_date")
+    )
+    titles = _document_titles({record.document_id for record in records})
+    entries = []
+    for record in records:
+        if record.history_type == "~":
+            continue  # only the order changed
+        title = titles.get(record.document_id, _("(deleted document)"))
+        template = (
+            _("Document added: %(title)s")
+            if record.history_type == "+"
+            else _("Document removed: %(title)s")
+        )
+        entries.append(
+            HistoryEntry(
+                when=record.history_date,
+                user=record.history_user,
+                source="document",
+                title=template % {"title": title},
+            )
+        )
+    return entries
+
+
+def _document_titles(ids):
+    from wagtail.documents import get_document_model
+
+    return dict(
+        get_document_model().objects.filter(pk__in=ids).values_list("pk", "title")
+    )
+
+
+def _page_log_entries(pages):
+    if not pages:
+        return []
+    logs = PageLogEntry.objects.filter(page__in=pages).select_related(
+        "user", "revision"
+    )
+    return [
+        HistoryEntry(
+            when=entry.timestamp,
+            user=entry.user,
+            source="response",
+            title=entry.message,
+            comment=entry.comment,
+            revision_id=entry.revision_id,
+            page_id=entry.page_id,
+        )
+        for entry in logs
+    ]
+
+
+def _unlogged_revision_entries(pages):
+    """Revisions saved without a log entry (e.g. by scripts) still count."""
+    if not pages:
+        return []
+    logged = PageLogEntry.objects.filter(page__in=pages, revision__isnull=False).values(
+        "revision_id"
+    )
+    revisions = (
+        Revision.page_revisions.filter(object_id__in=[str(p.pk) for p in pages])
+        .exclude(pk__in=logged)
+        .select_related("user")
+    )
+    return [
+        HistoryEntry(
+            when=revision.created_at,
+            user=revision.user,
+            source="response",
+            title=_("Response saved"),
+            revision_id=revision.pk,
+            page_id=int(revision.object_id),
+        )
+        for revision in revisions
+    ]

@@ -1,0 +1,96 @@
+"""Business logic for hearings: restoring a version, starting a response."""
+
+from django.db import transaction
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from hearings.models import Hearing, HearingResponsePage
+from hearings.selectors import hearing_index_for, hearing_response, hearing_visible_to
+
+
+class HearingError(Exception):
+    """A hearing action cannot be done as asked; the message is for the user."""
+
+
+# What "restore an earlier version" brings back. The council is not among
+# them (a hearing never moves between councils), nor are the documents,
+# which have their own history.
+RESTORABLE_FIELDS = [
+    "title",
+    "summary",
+    "committee",
+    "case_number",
+    "contact_email",
+    "received_on",
+    "deadline",
+    "decided_on",
+    "decision_summary",
+    "decision_url",
+    "points_used",
+]
+
+
+def hearing_restore(*, hearing, history_id, user):
+    """Make an earlier version of the hearing the current one (a new version)."""
+    if not hearing_visible_to(user=user, hearing=hearing):
+        raise HearingError(_("You cannot change this hearing."))
+    record = hearing.history.filter(history_id=history_id).first()
+    if record is None:
+        raise HearingError(_("That version of the hearing does not exist."))
+    for name in RESTORABLE_FIELDS:
+        setattr(hearing, name, getattr(record, name))
+    hearing.full_clean()
+    hearing._history_user = user
+    hearing._change_reason = _("Restored the version of %(when)s") % {
+        "when": date_format(record.history_date, "DATETIME_FORMAT")
+    }
+    with transaction.atomic():
+        hearing.save()
+        theme_ids = {row.theme_id for row in record.themes.all()}
+        if set(hearing.themes.values_list("pk", flat=True)) != theme_ids:
+            hearing.themes.set(theme_ids)
+    return hearing
+
+
+def response_draft_create(*, hearing, user):
+    """Start the response to a hearing: a draft page under the council's index.
+
+    Returns the existing response instead if there already is one, so a
+    double click never makes two.
+    """
+    index = hearing_index_for(council=hearing.council)
+    if index is None:
+        raise HearingError(_("This council has no page for hearing responses."))
+    if not index.permissions_for_user(user).can_add_subpage():
+        raise HearingError(_("You may not write responses for this council."))
+    with translation.override(index.locale.language_code):
+        title = _("Response: %(title)s") % {"title": hearing.title}
+    with transaction.atomic():
+        # Lock the hearing so two clicks at once cannot both create a page.
+        Hearing.objects.select_for_update().filter(pk=hearing.pk).first()
+        existing = hearing_response(hearing=hearing)
+        if existing is not None:
+            return existing
+        page = HearingResponsePage(
+            title=title[:255],
+            slug=_free_slug(index, hearing),
+            hearing=hearing,
+            owner=user,
+            live=False,
+            locale=index.locale,
+        )
+        index.add_child(instance=page)
+        page.save_revision(user=user, log_action=True)
+    return page
+
+
+def _free_slug(index, hearing):
+    base = slugify(hearing.title, allow_unicode=True)[:60] or "hoeringssvar"
+    taken = set(index.get_children().values_list("slug", flat=True))
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug

@@ -1,0 +1,344 @@
+"""The hearings admin: the hearing and theme snippets, scoped to the user's
+own council, and the dashboard panel of open hearings."""
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.widgets import Button
+from wagtail.models import Locale
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views import chooser as snippet_chooser
+from wagtail.snippets.views import snippets as snippet_views
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from cms.models import CouncilRole
+from cms.selectors import council_sites_for_user
+from hearings.forms import HearingAdminForm
+from hearings.models import Hearing, HearingStatus, Theme
+from hearings.selectors import (
+    dashboard_hearings,
+    deadline_words,
+    hearing_deletion_refusal,
+    hearings_for_user,
+    hearings_with_status,
+)
+from hearings.views import HearingHistoryView, HearingRestoreView, ResponseStartView
+
+# Permissions -------------------------------------------------------------
+
+
+class CouncilHearingPermissionPolicy(ModelPermissionPolicy):
+    """Model permissions, and on top: a hearing is only ever acted on by the
+    staff of its own council, and is not deleted once it has a response."""
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if not self.user_has_permission(user, action):
+            return False
+        if not _serves_council(user, instance.council_id):
+            return False
+        if action == "delete":
+            return hearing_deletion_refusal(hearing=instance) is None
+        return True
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        return any(
+            self.user_has_permission_for_instance(user, action, instance)
+            for action in actions
+        )
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        if not self.user_has_any_permission(user, actions):
+            return Hearing.objects.none()
+        return hearings_for_user(user=user)
+
+
+def _serves_council(user, council_id):
+    if user.is_superuser:
+        return True
+    return council_sites_for_user(user=user).filter(pk=council_id).exists()
+
+
+register_permission_policy(Hearing, CouncilHearingPermissionPolicy(Hearing))
+
+
+# Views scoped to the user's council ---------------------------------------
+
+
+class OwnCouncilObjectMixin:
+    """Generic object views look objects up among the user's hearings only."""
+
+    def get_queryset(self):
+        return hearings_for_user(user=self.request.user)
+
+    def get_base_object_queryset(self):
+        return hearings_for_user(user=self.request.user)
+
+
+class HearingEditView(OwnCouncilObjectMixin, snippet_views.EditView):
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        buttons.append(
+            Button(
+                _("Write or continue the response"),
+                reverse("hearings_hearing:respond", args=[self.object.pk]),
+                icon_name="edit",
+                priority=5,
+            )
+        )
+        return buttons
+
+
+class HearingDeleteView(OwnCouncilObjectMixin, snippet_views.DeleteView):
+    def dispatch(self, request, *args, **kwargs):
+        refusal = hearing_deletion_refusal(hearing=self.object)
+        if refusal:
+            messages.error(request, refusal)
+            return redirect("hearings_hearing:edit", self.object.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class HearingUsageView(OwnCouncilObjectMixin, snippet_views.UsageView):
+    pass
+
+
+class OwnCouncilChooserMixin:
+    def get_object_list(self):
+        return hearings_for_user(user=self.request.user)
+
+
+class HearingChooseView(OwnCouncilChooserMixin, snippet_chooser.ChooseView):
+    pass
+
+
+class HearingChooseResultsView(
+    OwnCouncilChooserMixin, snippet_chooser.ChooseResultsView
+):
+    pass
+
+
+class HearingChosenView(snippet_chooser.SnippetChosenView):
+    def get_object(self, pk):
+        return hearings_for_user(user=self.request.user).get(pk=pk)
+
+
+class HearingChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = HearingChooseView
+    choose_results_view_class = HearingChooseResultsView
+    chosen_view_class = HearingChosenView
+
+
+# The hearing snippet ------------------------------------------------------
+
+
+def _default_locale_themes(request):
+    return Theme.objects.filter(locale=Locale.get_default())
+
+
+class HearingFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=HearingStatus.choices, field_name="status"
+    )
+    themes = django_filters.ModelMultipleChoiceFilter(
+        label=_("Themes"),
+        queryset=_default_locale_themes,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    deadline = django_filters.DateFromToRangeFilter(
+        label=_("Deadline"), widget=DateRangePickerWidget
+    )
+    year = django_filters.NumberFilter(
+        label=_("Year received"), field_name="received_on", lookup_expr="year"
+    )
+
+    class Meta:
+        model = Hearing
+        fields = []
+
+
+class HearingViewSet(SnippetViewSet):
+    model = Hearing
+    icon = "doc-full-inverse"
+    menu_label = _("Hearings")
+    menu_name = "hearings"
+    menu_order = 150
+    add_to_admin_menu = True
+    url_namespace = "hearings_hearing"
+    url_prefix = "hearings"
+    list_display = [
+        "title",
+        "committee",
+        Column("deadline", label=_("Deadline"), sort_key="deadline"),
+        StatusTagColumn(
+            "status",
+            label=_("Status"),
+            accessor=lambda hearing: HearingStatus(hearing.status).label,
+            primary=lambda hearing: hearing.status == HearingStatus.OVERDUE,
+        ),
+        Column("deadline_words", label=_("Time left"), accessor=deadline_words),
+    ]
+    filterset_class = HearingFilterSet
+    search_fields = ["title", "committee", "case_number"]
+    search_backend_name = None
+    ordering = ["deadline", "pk"]
+    copy_view_enabled = False
+    inspect_view_enabled = False
+    edit_view_class = HearingEditView
+    delete_view_class = HearingDeleteView
+    usage_view_class = HearingUsageView
+    chooser_viewset_class = HearingChooserViewSet
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("council"),
+                    FieldPanel("title"),
+                    FieldPanel("summary"),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("committee"),
+                            FieldPanel("case_number"),
+                            FieldPanel("contact_email"),
+                        ],
+                        heading=_("From the municipality"),
+                    ),
+                    MultiFieldPanel(
+                        [FieldPanel("received_on"), FieldPanel("deadline")],
+                        heading=_("Dates"),
+                    ),
+                    FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                    InlinePanel(
+                        "documents",
+                        label=_("Hearing document"),
+                        heading=_("Hearing documents (PDF, DOCX or ODT)"),
+                        panels=[FieldPanel("document")],
+                    ),
+                ],
+                heading=_("Hearing"),
+            ),
+            ObjectList(
+                [
+                    FieldPanel("decided_on"),
+                    FieldPanel("decision_summary"),
+                    FieldPanel("decision_url"),
+                    FieldPanel("points_used"),
+                ],
+                heading=_("Outcome"),
+            ),
+        ],
+        base_form_class=HearingAdminForm,
+    )
+
+    def get_queryset(self, request):
+        return hearings_with_status(hearings_for_user(user=request.user))
+
+    @property
+    def history_view(self):
+        return HearingHistoryView.as_view(
+            edit_url_name=self.get_url_name("edit"),
+            index_url_name=self.get_url_name("list"),
+            restore_url_name=self.get_url_name("restore"),
+        )
+
+    @property
+    def history_results_view(self):
+        return self.history_view
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                "restore/<int:pk>/<int:history_id>/",
+                HearingRestoreView.as_view(
+                    history_url_name=self.get_url_name("history")
+                ),
+                name="restore",
+            ),
+            path(
+                "respond/<int:pk>/",
+                ResponseStartView.as_view(edit_url_name=self.get_url_name("edit")),
+                name="respond",
+            ),
+        ]
+
+
+class ThemeViewSet(SnippetViewSet):
+    """The shared theme vocabulary; managed by the platform's administrators."""
+
+    model = Theme
+    icon = "tag"
+    menu_label = _("Themes")
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    search_backend_name = None
+    ordering = ["name"]
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+
+register_snippet(HearingViewSet)
+register_snippet(ThemeViewSet)
+
+
+# Dashboard ------------------------------------------------------------------
+
+
+class OpenHearingsPanel(Component):
+    """The secretary's and chair's first question: what is due, and when."""
+
+    name = "open_hearings"
+    template_name = "hearings/admin/open_hearings_panel.html"
+    order = 50
+
+    def __init__(self, hearings):
+        self.hearings = hearings
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        context["rows"] = [_dashboard_row(hearing) for hearing in self.hearings]
+        context["csrf_token"] = parent_context.get("csrf_token")
+        context["request"] = parent_context.get("request")
+        return context
+
+
+def _dashboard_row(hearing):
+    response = hearing.response_pages[0] if hearing.response_pages else None
+    return {
+        "hearing": hearing,
+        "status": HearingStatus(hearing.status),
+        "overdue": hearing.status == HearingStatus.OVERDUE,
+        "deadline_words": deadline_words(hearing),
+        "response": response,
+        "edit_url": reverse("hearings_hearing:edit", args=[hearing.pk]),
+        "respond_url": reverse("hearings_hearing:respond", args=[hearing.pk]),
+        "response_url": (
+            reverse("wagtailadmin_pages:edit", args=[response.pk]) if response else None
+        ),
+    }
+
+
+@hooks.register("construct_homepage_panels")
+def add_open_hearings_panel(request, panels):
+    roles = {CouncilRole.SECRETARIAT, CouncilRole.CHAIRS}
+    sites = council_sites_for_user(user=request.user)
+    if not sites.filter(
+        council_groups__role__in=roles, council_groups__group__user=request.user
+    ).exists():
+        return
+    panels.append(OpenHearingsPanel(dashboard_hearings(user=request.user)))
