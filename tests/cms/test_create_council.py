@@ -5,7 +5,12 @@ from wagtail.models import GroupPagePermission, Page, Site
 
 from cms.models import CouncilGroup, CouncilRole, CouncilSettings
 from hearings.models import HearingIndexPage
-from pages.models import ContentPage, HomePage, MeetingIndexPage
+from pages.models import (
+    AccessibilityStatementPage,
+    ContentPage,
+    HomePage,
+    MeetingIndexPage,
+)
 
 ARGS = [
     "--name=Udsatterådet i Nordkyst",
@@ -33,7 +38,12 @@ def test_create_council_builds_site_tree_groups_and_settings(capsys):
     assert isinstance(home, HomePage)
     assert home.live
     children = {type(p.specific) for p in home.get_children().live()}
-    assert children == {HearingIndexPage, MeetingIndexPage, ContentPage}
+    assert children == {
+        HearingIndexPage,
+        MeetingIndexPage,
+        ContentPage,
+        AccessibilityStatementPage,
+    }
     assert home.get_children().get(slug="om-raadet").title == "Om rådet"
     settings = CouncilSettings.for_site(site)
     assert settings.name == "Udsatterådet i Nordkyst"

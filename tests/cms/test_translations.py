@@ -1,0 +1,43 @@
+"""The committed catalogues are complete and their compiled .mo files current."""
+
+from pathlib import Path
+
+import polib
+import pytest
+
+LOCALE = Path(__file__).resolve().parents[2] / "locale"
+
+
+def entries(language):
+    po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+    return [entry for entry in po if not entry.obsolete]
+
+
+def test_danish_catalogue_has_no_untranslated_entry():
+    untranslated = [e.msgid for e in entries("da") if not e.translated()]
+
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_catalogue_has_no_fuzzy_entry(language):
+    fuzzy = [e.msgid for e in entries(language) if "fuzzy" in e.flags]
+
+    assert fuzzy == []
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_compiled_catalogue_matches_its_source(language):
+    folder = LOCALE / language / "LC_MESSAGES"
+    compiled = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+        for e in polib.mofile(str(folder / "django.mo"))
+        if e.msgid
+    }
+    source = {
+        (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+        for e in entries(language)
+        if e.translated()
+    }
+
+    assert compiled == source, "run scripts/compile_messages.py"
