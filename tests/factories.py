@@ -93,6 +93,7 @@ class HearingResponsePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HearingResponsePage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Høringssvar {n}")
     live = False

@@ -79,6 +79,17 @@ class HearingResponsePage(BasePage):
         verbose_name = _("hearing response")
         verbose_name_plural = _("hearing responses")
 
+    def get_context(self, request, *args, **kwargs):
+        # Imported here: the selectors module imports this one.
+        from hearings import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            hearing=selectors.response_hearing(page=self),
+            public_update=selectors.response_public_update(page=self),
+        )
+        return context
+
     def clean(self):
         super().clean()
         if not self.hearing_id:
