@@ -203,7 +203,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 102
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Approval publishes exactly the approved revision, under a lock (workflows).
-WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.services.publish_approved_revision"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.publish_approved_revision"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_MODERATION_ENABLED = True
 
