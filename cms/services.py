@@ -27,6 +27,7 @@ from pages.models import (
     HomePage,
     MeetingIndexPage,
 )
+from workflows.services import council_workflow_ensure
 
 
 class CouncilError(Exception):
@@ -110,6 +111,8 @@ def council_create(
             result.created.append(_("site and home page"))
         _tree_ensure(result)
         _groups_ensure(result, name=name)
+        # The chairs' approval of hearing responses (workflows app).
+        result.created.extend(council_workflow_ensure(site=result.site))
     return result
 
 

@@ -7,3 +7,8 @@ class WorkflowsConfig(AppConfig):
 
     name = "workflows"
     verbose_name = _("Workflows")
+
+    def ready(self):
+        from workflows.signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

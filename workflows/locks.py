@@ -1,0 +1,51 @@
+"""What the page editor tells each person while a page awaits the chairs."""
+
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from wagtail.locks import WorkflowLock
+
+
+class ChairApprovalLock(WorkflowLock):
+    """Locks the page for everyone but the chairs, and explains why.
+
+    Wagtail shows a lock's message at the top of the editor. Besides "locked"
+    for the secretary, the chairs get told what they can do here: approve
+    (which publishes), or why they cannot (four eyes, a CPR number), with a
+    link to what changed against the live version.
+    """
+
+    def get_message(self, user):
+        if self.for_user(user):
+            return format_html(
+                "{} {}",
+                _("This page is awaiting “%(task)s” and cannot be edited now.")
+                % {"task": self.task.name},
+                _(
+                    "The chairs can approve it or send it back to you with a "
+                    "comment; until then only they can change it."
+                ),
+            )
+        if self.task.user_is_approver(user):
+            return self._approver_message(user)
+        return None
+
+    def _approver_message(self, user):
+        from workflows import selectors
+
+        blockers = selectors.approval_blockers(obj=self.object, user=user)
+        if blockers:
+            return format_html_join(" ", "{}", ((reason,) for reason in blockers))
+        message = _("This page awaits your approval. Approving it publishes it.")
+        if not self.object.live_revision_id:
+            return message
+        compare_url = reverse(
+            "wagtailadmin_pages:revisions_compare",
+            args=[self.object.pk, "live", self.object.latest_revision_id],
+        )
+        return format_html(
+            '{} <a href="{}">{}</a>',
+            message,
+            compare_url,
+            _("See what changed against the published version."),
+        )

@@ -1,0 +1,122 @@
+"""Rendering and sending the workflow's e-mails.
+
+Templates live in templates/workflows/mail/<name>_subject.txt and
+<name>.txt; they are rendered in the recipient's admin language (Danish
+unless the user chose otherwise), or the site language for people outside
+the system such as the municipality's contact address.
+"""
+
+from django.conf import settings
+from django.contrib.admin.utils import quote
+from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from wagtail.users.models import UserProfile
+
+
+def admin_url(name, *args):
+    """An absolute link into the admin, for use in e-mails."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    return base + reverse(name, args=args)
+
+
+def user_language(user):
+    return UserProfile.get_for_user(user).get_preferred_language()
+
+
+def render_mail(template, context, *, language=None):
+    """(subject, body) of a mail template, in the given language."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string(f"workflows/mail/{template}_subject.txt", context)
+        body = render_to_string(f"workflows/mail/{template}.txt", context)
+    return " ".join(subject.split()), body.strip() + "\n"
+
+
+def send_to_users(template, context, users, *, reply_to=None):
+    """One mail per user, in that user's language. Returns who got one."""
+    sent = []
+    with get_connection() as connection:
+        for user in users:
+            subject, body = render_mail(
+                template, {**context, "recipient": user}, language=user_language(user)
+            )
+            EmailMessage(
+                subject,
+                body,
+                to=[user.email],
+                reply_to=reply_to or None,
+                connection=connection,
+            ).send()
+            sent.append(user)
+    return sent
+
+
+def send_to_address(template, context, address, *, reply_to=None, language=None):
+    """A mail to someone outside the system, e.g. the municipality."""
+    subject, body = render_mail(template, context, language=language)
+    EmailMessage(subject, body, to=[address], reply_to=reply_to or None).send()
+
+
+def delivery_send(*, delivery):
+    """E-mail an approved response, exactly as approved, to the hearing's
+    contact address, with a link to the public page."""
+    from cms.models import CouncilSettings
+    from workflows.content import stream_as_text
+
+    page = delivery.revision.as_object() if delivery.revision else delivery.page
+    page = page.specific
+    site = page.hearing.council
+    council = CouncilSettings.for_site(site)
+    earlier = delivery.page.response_deliveries.filter(
+        status="sent", created_at__lt=delivery.created_at
+    )
+    context = {
+        "page": page,
+        "hearing": page.hearing,
+        "council": council.name,
+        "body_text": stream_as_text(
+            getattr(page, "body", None), base_url=site.root_url
+        ),
+        "public_url": delivery.page.specific.full_url,
+        "is_update": earlier.exists(),
+    }
+    send_to_address(
+        "response_delivery",
+        context,
+        delivery.recipient,
+        reply_to=[council.email] if council.email else None,
+        language=page.locale.language_code,
+    )
+
+
+def reminder_send(*, hearing, kind, today=None):
+    """Remind the council's secretariat and chairs of a hearing's deadline.
+    Returns how many people were mailed."""
+    from cms.models import CouncilSettings
+    from hearings.selectors import deadline_words, hearing_response, hearing_status
+    from workflows.selectors import council_staff
+
+    response = hearing_response(hearing=hearing)
+    context = {
+        "hearing": hearing,
+        "kind": kind,
+        "days_left": (hearing.deadline - (today or timezone.localdate())).days,
+        "deadline_words": deadline_words(hearing, today=today),
+        "status": hearing_status(hearing=hearing, today=today).label,
+        "council": CouncilSettings.for_site(hearing.council).name,
+        "response": response,
+        "response_url": admin_url("wagtailadmin_pages:edit", response.pk)
+        if response
+        else "",
+        "hearing_url": _hearing_admin_url(hearing),
+    }
+    staff = council_staff(site=hearing.council)
+    return len(send_to_users("deadline_reminder", context, staff))
+
+
+def _hearing_admin_url(hearing):
+    viewset = getattr(type(hearing), "snippet_viewset", None)
+    if viewset is None:
+        return ""
+    return admin_url(viewset.get_url_name("edit"), quote(hearing.pk))

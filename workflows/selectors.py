@@ -1,0 +1,265 @@
+"""Reads about the approval workflow: who may approve what, and why not."""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.models import PageLogEntry, TaskState, WorkflowState
+
+from cms.models import CouncilRole
+from workflows.checks import cpr_findings
+from workflows.content import page_segments
+from workflows.models import CouncilWorkflow, DeadlineReminder, ResponseDelivery
+
+
+def council_workflow(*, site, purpose=CouncilWorkflow.Purpose.HEARING_RESPONSES):
+    """The council's own workflow for a purpose, or None."""
+    link = (
+        CouncilWorkflow.objects.filter(site=site, purpose=purpose)
+        .select_related("workflow")
+        .first()
+    )
+    return link.workflow if link else None
+
+
+def council_staff(*, site, roles=(CouncilRole.SECRETARIAT, CouncilRole.CHAIRS)):
+    """Active users with an e-mail address who hold one of the roles."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__council_group__site=site,
+            groups__council_group__role__in=roles,
+        )
+        .exclude(email="")
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def display_name(user):
+    return (user.get_full_name() or user.get_username()) if user else ""
+
+
+def workflow_submitter_ids(*, workflow_state):
+    """Who submitted this workflow state, first submitter first, then those
+    who resubmitted it after changes were requested."""
+    ids = [workflow_state.requested_by_id] if workflow_state.requested_by_id else []
+    resumed = PageLogEntry.objects.filter(
+        page_id=workflow_state.object_id,
+        action="wagtail.workflow.resume",
+        timestamp__gte=workflow_state.created_at,
+        user_id__isnull=False,
+    ).order_by("timestamp", "pk")
+    for user_id in resumed.values_list("user_id", flat=True):
+        if user_id not in ids:
+            ids.append(user_id)
+    return ids
+
+
+def approval_conflict_ids(*, task_state, latest_revision_user_id=None):
+    """The users who may not approve this task state: four eyes.
+
+    Those who submitted or resubmitted it, the author of the version under
+    review and the author of the page's latest version.
+    """
+    ids = set(workflow_submitter_ids(workflow_state=task_state.workflow_state))
+    ids.update({task_state.revision.user_id, latest_revision_user_id})
+    ids.discard(None)
+    return ids
+
+
+def eligible_approvers(*, task_state, latest_revision_user_id=None):
+    """The members of the task's groups who may approve this task state."""
+    conflicts = approval_conflict_ids(
+        task_state=task_state, latest_revision_user_id=latest_revision_user_id
+    )
+    groups = task_state.task.specific.groups.all()
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__in=groups)
+        .exclude(pk__in=conflicts)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def page_cpr_findings(*, page, children=None):
+    """Where the page's text seems to hold CPR numbers (see workflows.checks)."""
+    return cpr_findings(page_segments(page, children=children))
+
+
+def approval_blockers(*, obj, user):
+    """Why the user may not approve the page's current task, in words; [] if
+    nothing stands in the way. Cached on the user for the request."""
+    task_state = obj.current_workflow_task_state
+    if task_state is None:
+        return []
+    cache = user.__dict__.setdefault("_approval_blockers", {})
+    key = (task_state.pk, obj.latest_revision_id)
+    if key not in cache:
+        latest_user_id = _latest_revision_user_id(obj)
+        cache[key] = task_state_blockers(
+            task_state=task_state, user=user, latest_revision_user_id=latest_user_id
+        )
+    return cache[key]
+
+
+def _latest_revision_user_id(obj):
+    revision = obj.get_latest_revision()
+    return revision.user_id if revision else None
+
+
+def task_state_blockers(*, task_state, user, latest_revision_user_id=None):
+    """Why this user may not approve this task state: four eyes, CPR numbers."""
+    reasons = []
+    conflicts = approval_conflict_ids(
+        task_state=task_state, latest_revision_user_id=latest_revision_user_id
+    )
+    if user.pk in conflicts:
+        others = eligible_approvers(
+            task_state=task_state, latest_revision_user_id=latest_revision_user_id
+        )
+        reasons.append(_four_eyes_reason(others))
+    findings = page_cpr_findings(page=task_state.revision.as_object())
+    if findings:
+        reasons.append(cpr_reason(findings))
+    return reasons
+
+
+def _four_eyes_reason(others):
+    names = ", ".join(display_name(other) for other in others)
+    own = _(
+        "You submitted this version or made its latest changes, so you cannot "
+        "approve it yourself: nobody approves their own work."
+    )
+    if not names:
+        return (
+            own
+            + " "
+            + _(
+                "No other chair of the council can approve it either; ask the "
+                "administrator to add the vice-chair to the chairs group."
+            )
+        )
+    return (
+        own
+        + " "
+        + ngettext(
+            "%(names)s must approve it.",
+            "One of %(names)s must approve it.",
+            len(others),
+        )
+        % {"names": names}
+    )
+
+
+def cpr_reason(findings):
+    """The refusal naming every place a CPR number was found."""
+    places = "; ".join(finding.label for finding in findings)
+    return _(
+        "What looks like a CPR number was found in: %(places)s. A council may "
+        "not publish personal data, so this version cannot be approved. Remove "
+        "the number, or request changes."
+    ) % {"places": places}
+
+
+def task_states_awaiting(*, task, user):
+    """The task's open states this user may act on, leaving out the ones the
+    user submitted or wrote (they are not awaiting *their* review)."""
+    return (
+        task.task_states.filter(status=TaskState.STATUS_IN_PROGRESS)
+        .exclude(revision__user=user)
+        .exclude(workflow_state__requested_by=user)
+    )
+
+
+def last_task_state(*, workflow_state):
+    return (
+        workflow_state.task_states.order_by("-started_at", "-pk")
+        .select_related("task", "finished_by", "revision")
+        .first()
+    )
+
+
+def is_restart(*, task_state):
+    """Whether this task state restarts the task on a changed version (the
+    previous state of the same task was cancelled) rather than a submission."""
+    previous = (
+        TaskState.objects.filter(workflow_state_id=task_state.workflow_state_id)
+        .exclude(pk=task_state.pk)
+        .order_by("-started_at", "-pk")
+        .first()
+    )
+    return (
+        previous is not None
+        and previous.task_id == task_state.task_id
+        and previous.status == TaskState.STATUS_CANCELLED
+        and task_state.workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+    )
+
+
+def delivery_address(*, page):
+    """Where an approved page is delivered: the contact address of the
+    hearing it answers, or "" for pages that answer none.
+
+    Translations are not delivered: the municipality gets the response once,
+    in the council's own language.
+    """
+    hearing = getattr(page, "hearing", None)
+    address = getattr(hearing, "contact_email", "")
+    if not address or page.locale_id != hearing.council.root_page.locale_id:
+        return ""
+    return address
+
+
+def page_deliveries(*, page):
+    return ResponseDelivery.objects.filter(page_id=page.pk)
+
+
+# How long after a deadline an "overdue" reminder is still worth sending: it
+# keeps a first run on old data (or a cron that was down) from flooding staff.
+OVERDUE_REMINDER_WINDOW = timedelta(days=14)
+
+
+def reminder_kind(*, days_left):
+    """Which reminder a hearing with this many days left is due, or None."""
+    if days_left < 0:
+        return DeadlineReminder.Kind.OVERDUE
+    if days_left <= 2:
+        return DeadlineReminder.Kind.TWO_DAYS
+    if days_left <= 7:
+        return DeadlineReminder.Kind.WEEK
+    return None
+
+
+def due_reminders(*, today=None):
+    """(hearing, kind) for every reminder due today and not yet sent: the
+    deadline is within a week, or passed, and no response is published."""
+    from hearings.models import Hearing, HearingStatus
+    from hearings.selectors import hearings_with_status
+
+    today = today or timezone.localdate()
+    window = Hearing.objects.filter(
+        deadline__lte=today + timedelta(days=7),
+        deadline__gte=today - OVERDUE_REMINDER_WINDOW,
+    )
+    hearings = (
+        hearings_with_status(window, today=today)
+        .exclude(status__in=[HearingStatus.PUBLISHED, HearingStatus.DECIDED])
+        .select_related("council")
+        .order_by("deadline", "pk")
+    )
+    sent = set(
+        DeadlineReminder.objects.filter(hearing__in=window).values_list(
+            "hearing_id", "kind", "deadline"
+        )
+    )
+    due = []
+    for hearing in hearings:
+        kind = reminder_kind(days_left=(hearing.deadline - today).days)
+        if kind and (hearing.pk, kind, hearing.deadline) not in sent:
+            due.append((hearing, kind))
+    return due
