@@ -7,6 +7,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from workflows.forms import GuardedPageForm
+
 from .blocks import BodyBlock, NonAccessibleContentBlock
 
 
@@ -27,6 +29,8 @@ class BasePage(Page):
     intro_panels = [FieldPanel("introduction")]
     content_panels = Page.content_panels + intro_panels
     search_fields = Page.search_fields + [index.SearchField("introduction")]
+    # Refuses to submit, approve or publish text holding a CPR number.
+    base_form_class = GuardedPageForm
 
     class Meta:
         abstract = True
