@@ -1,6 +1,7 @@
 """Shared fixtures: two real councils and a user in every role."""
 
 import pytest
+from django.conf import settings
 
 from cms.models import CouncilRole
 from cms.services import council_create
@@ -88,3 +89,13 @@ def _empty_cache():
 
     cache.clear()
     yield
+
+
+def pytest_runtest_setup(item):
+    """Tests marked postgres (row locks, real concurrency) skip on SQLite."""
+    engine = settings.DATABASES["default"]["ENGINE"]
+    if item.get_closest_marker("postgres") and "postgresql" not in engine:
+        pytest.skip(
+            "needs PostgreSQL: run with "
+            "DATABASE_URL=postgres://postgres@127.0.0.1:5432/<name> (CI does)"
+        )
