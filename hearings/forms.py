@@ -2,7 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
 from cms.selectors import council_sites_for_user
@@ -11,6 +11,7 @@ from cms.selectors import council_sites_for_user
 # this module's form, so the package is still being loaded at this point.
 from hearings.models.hearing import Hearing
 from hearings.models.themes import Theme
+from workflows.forms import GuardedPageForm
 
 
 class HearingAdminForm(WagtailAdminModelForm):
@@ -40,9 +41,10 @@ class HearingAdminForm(WagtailAdminModelForm):
             council_field.disabled = True
 
 
-class HearingResponsePageForm(WagtailAdminPageForm):
+class HearingResponsePageForm(GuardedPageForm):
     """The response editor offers only hearings of the page's own council
-    that have no response yet (besides this page and its translations)."""
+    that have no response yet (besides this page and its translations).
+    GuardedPageForm adds the CPR and four-eyes checks of the workflow."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
