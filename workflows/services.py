@@ -6,6 +6,7 @@ approval that publishes exactly the approved revision under a lock, the
 delivery to the municipality, Danish mails and deadline reminders.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -293,7 +294,11 @@ def task_state_announce(*, task_state):
     context = {
         "page": page,
         "task_state": task_state,
-        "submitter": task_state.workflow_state.requested_by,
+        "submitter_name": selectors.display_name(
+            task_state.workflow_state.requested_by
+        ),
+        "hearing": getattr(page, "hearing", None),
+        "delivery_address": selectors.delivery_address(page=page),
         "council": _council_name(page),
         "edit_url": mail.admin_url("wagtailadmin_pages:edit", page.pk),
         "preview_url": mail.admin_url(
@@ -312,8 +317,8 @@ def workflow_state_notify_outcome(*, workflow_state, user, outcome):
     page = workflow_state.content_object.specific
     submitters = selectors.workflow_submitter_ids(workflow_state=workflow_state)
     users = (
-        type(user)
-        ._default_manager.filter(pk__in=submitters, is_active=True)
+        get_user_model()
+        .objects.filter(pk__in=submitters, is_active=True)
         .exclude(pk=getattr(user, "pk", None))
         .exclude(email="")
     )
@@ -321,8 +326,9 @@ def workflow_state_notify_outcome(*, workflow_state, user, outcome):
     context = {
         "page": page,
         "task_state": task_state,
-        "actor": user,
+        "actor_name": selectors.display_name(user),
         "comment": task_state.comment if task_state else "",
+        "delivery_address": selectors.delivery_address(page=page),
         "council": _council_name(page),
         "edit_url": mail.admin_url("wagtailadmin_pages:edit", page.pk),
         "public_url": page.full_url if page.live else "",

@@ -25,7 +25,7 @@ def register_delivery_log_actions(actions):
         label = gettext_lazy("Response delivered")
 
         def format_message(self, log_entry):
-            return _("Sent by e-mail to %(recipient)s") % {
+            return _("Response sent by e-mail to %(recipient)s") % {
                 "recipient": log_entry.data.get("recipient", "?")
             }
 
@@ -35,8 +35,8 @@ def register_delivery_log_actions(actions):
 
         def format_message(self, log_entry):
             return _(
-                "Could not be sent to %(recipient)s (attempt %(attempt)s); "
-                "it will be tried again."
+                "The response could not be sent to %(recipient)s (attempt "
+                "%(attempt)s); it will be tried again."
             ) % {
                 "recipient": log_entry.data.get("recipient", "?"),
                 "attempt": log_entry.data.get("attempt", "?"),
