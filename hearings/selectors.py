@@ -314,9 +314,9 @@ def _link_revisions(entries):
 
 def _hearing_entries(hearing):
     records = list(
-        hearing.history.select_related("history_user")
-        .prefetch_related("themes")
-        .order_by("history_date", "history_id")
+        hearing.history.select_related("history_user").order_by(
+            "history_date", "history_id"
+        )
     )
     theme_names = dict(Theme.objects.values_list("pk", "name"))
     entries, previous = [], None

@@ -65,6 +65,18 @@ def response_draft_create(*, hearing, user):
         raise HearingError(_("This council has no page for hearing responses."))
     if not index.permissions_for_user(user).can_add_subpage():
         raise HearingError(_("You may not write responses for this council."))
+    return response_page_ensure(hearing=hearing, owner=user)
+
+
+def response_page_ensure(*, hearing, owner=None, **fields):
+    """The hearing's response page, created as a draft if missing.
+
+    No permission check: for the user-facing path see response_draft_create.
+    ``fields`` (body, easy_read_summary, ...) are only used when creating.
+    """
+    index = hearing_index_for(council=hearing.council)
+    if index is None:
+        raise HearingError(_("This council has no page for hearing responses."))
     with translation.override(index.locale.language_code):
         title = _("Response: %(title)s") % {"title": hearing.title}
     with transaction.atomic():
@@ -77,12 +89,13 @@ def response_draft_create(*, hearing, user):
             title=title[:255],
             slug=_free_slug(index, hearing),
             hearing=hearing,
-            owner=user,
+            owner=owner,
             live=False,
             locale=index.locale,
+            **fields,
         )
         index.add_child(instance=page)
-        page.save_revision(user=user, log_action=True)
+        page.save_revision(user=owner, log_action=True)
     return page
 
 

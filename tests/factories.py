@@ -108,3 +108,4 @@ class HearingResponsePageFactory(wagtail_factories.PageFactory):
     def published(self, create, extracted, **kwargs):
         if create and extracted:
             self.save_revision().publish()
+            self.refresh_from_db()

@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
@@ -10,7 +11,7 @@ from hearings.forms import HearingResponsePageForm
 from pages.models import BasePage
 
 
-class HearingResponsePage(BasePage):
+class HearingResponsePage(RoutablePageMixin, BasePage):
     """The council's answer to one hearing: drafted, approved by the chair
     through the workflow, and published for the citizens the council speaks for.
 
@@ -90,8 +91,31 @@ class HearingResponsePage(BasePage):
         )
         return context
 
+    @path("opslag/", name="poster")
+    def poster(self, request):
+        """The A4 poster ("Opslag") of this response, to print and hang up."""
+        from hearings.printing import response_poster
+
+        return response_poster(request, self)
+
+    @path("brev/", name="letter")
+    def letter(self, request):
+        """This response as a PDF letter to the municipality."""
+        from hearings.printing import response_letter
+
+        return response_letter(request, self)
+
     def clean(self):
         super().clean()
+        self._hearing_clean()
+
+    def minimal_clean(self):
+        # Drafts are saved with only this check; one response per hearing
+        # must hold for drafts too, not only when publishing.
+        super().minimal_clean()
+        self._hearing_clean()
+
+    def _hearing_clean(self):
         if not self.hearing_id:
             raise ValidationError(
                 {"hearing": _("Choose the hearing this response answers.")}

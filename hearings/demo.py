@@ -1,0 +1,257 @@
+"""Fictitious demo hearings and responses for one council, in every state.
+
+All names, case numbers and texts are made up. Dates are relative to today,
+so the demo always has an open hearing, an overdue one and a decided one.
+Running the seed again changes nothing: hearings are found by case number.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Locale
+from wagtail.rich_text import RichText
+
+from cms.models import CouncilRole, CouncilSettings
+from hearings.models import Hearing, PointsUsed, Theme
+from hearings.services import response_page_ensure
+
+DEMO_HEARINGS = [
+    {
+        "key": "modtaget",
+        "title": "Ændrede åbningstider i Borgerservice",
+        "committee": "Økonomiudvalget",
+        "summary": (
+            "Kommunen foreslår, at Borgerservice kun har åbent uden tidsbestilling "
+            "to dage om ugen. De andre dage skal man bestille tid på nettet."
+        ),
+        "received": -3,
+        "deadline": 25,
+        "themes": ["Fattigdom", "Ensomhed"],
+    },
+    {
+        "key": "udkast",
+        "title": "Nyt botilbud for hjemløse på Havnevej",
+        "committee": "Socialudvalget",
+        "summary": (
+            "Et tidligere plejehjem bygges om til 18 boliger med personale "
+            "døgnet rundt for borgere uden egen bolig."
+        ),
+        "received": -18,
+        "deadline": 10,
+        "themes": ["Hjemløshed", "Bolig"],
+        "response": "draft",
+    },
+    {
+        "key": "formand",
+        "title": "Budgetforslag for socialområdet",
+        "committee": "Socialudvalget",
+        "summary": (
+            "Forslaget til næste års budget flytter penge fra væresteder til "
+            "en ny indsats for unge med misbrug."
+        ),
+        "received": -22,
+        "deadline": 5,
+        "themes": ["Misbrug", "Børn og unge"],
+        "response": "workflow",
+    },
+    {
+        "key": "frist",
+        "title": "Lukning af værestedet i Nordbyen",
+        "committee": "Socialudvalget",
+        "summary": (
+            "Værestedet foreslås lukket, og brugerne henvises til kommunens "
+            "andre tilbud i midtbyen."
+        ),
+        "received": -35,
+        "deadline": -4,
+        "themes": ["Ensomhed", "Psykiatri"],
+    },
+    {
+        "key": "svar",
+        "title": "Sundhedspolitik 2026-2030",
+        "committee": "Sundheds- og Ældreudvalget",
+        "summary": (
+            "Kommunens nye sundhedspolitik med mål for lighed i sundhed, "
+            "forebyggelse og hjælp til borgere med flere diagnoser."
+        ),
+        "received": -70,
+        "deadline": -42,
+        "themes": ["Sundhed", "Psykiatri"],
+        "response": "published",
+        "change_note": "Rettet datoen for rådets møde i afsnittet om inddragelse.",
+    },
+    {
+        "key": "job",
+        "title": "Jobindsats for borgere langt fra arbejdsmarkedet",
+        "committee": "Beskæftigelsesudvalget",
+        "summary": (
+            "Jobcentret vil samle indsatsen for borgere, der har været uden "
+            "arbejde i mange år, i ét nyt team med faste kontaktpersoner."
+        ),
+        "received": -100,
+        "deadline": -75,
+        "themes": ["Beskæftigelse", "Integration og inklusion"],
+        "response": "published",
+    },
+    {
+        "key": "afgjort",
+        "title": "Boligsocial helhedsplan for Engparken",
+        "committee": "Teknik- og Miljøudvalget",
+        "summary": (
+            "En plan for tryghed, fællesskab og flere billige boliger i "
+            "boligområdet Engparken de næste fire år."
+        ),
+        "received": -150,
+        "deadline": -120,
+        "themes": ["Bolig", "Vold"],
+        "response": "published",
+        "decided": -60,
+        "decision_summary": (
+            "Byrådet vedtog planen. Rådets forslag om en tryghedsvandring hvert "
+            "halve år kom med; forslaget om en fast gadeplansmedarbejder gjorde ikke."
+        ),
+        "points_used": PointsUsed.PARTLY,
+    },
+]
+
+
+def demo_hearings_seed(*, site):
+    """Create the demo hearings of one council (idempotent). Returns them."""
+    today = timezone.localdate()
+    council = CouncilSettings.for_site(site)
+    secretary = _council_user(site, CouncilRole.SECRETARIAT)
+    hearings = []
+    for number, spec in enumerate(DEMO_HEARINGS, start=1):
+        with transaction.atomic():
+            hearing = _hearing_ensure(site, council, spec, number, today)
+            if spec.get("response"):
+                _response_ensure(hearing, spec, council, secretary, today)
+        hearings.append(hearing)
+    return hearings
+
+
+def _council_user(site, role):
+    from cms.selectors import council_group
+
+    return council_group(site=site, role=role).user_set.order_by("pk").first()
+
+
+def _hearing_ensure(site, council, spec, number, today):
+    case_number = f"DEMO-{today.year % 100:02d}.{number:02d}-{spec['key']}"
+    hearing = Hearing.objects.filter(council=site, case_number=case_number).first()
+    if hearing is not None:
+        return hearing
+    slug = council.municipality.split()[0].lower()
+    hearing = Hearing(
+        council=site,
+        case_number=case_number,
+        title=spec["title"],
+        summary=spec["summary"],
+        committee=spec["committee"],
+        contact_email=f"hoering@{slug}.example.dk",
+        received_on=today + datetime.timedelta(days=spec["received"]),
+        deadline=today + datetime.timedelta(days=spec["deadline"]),
+        decision_summary=spec.get("decision_summary", ""),
+        points_used=spec.get("points_used", PointsUsed.UNKNOWN),
+    )
+    if "decided" in spec:
+        hearing.decided_on = today + datetime.timedelta(days=spec["decided"])
+    hearing.full_clean()
+    hearing.save()
+    hearing.themes.set(
+        Theme.objects.filter(locale=Locale.get_default(), name__in=spec["themes"])
+    )
+    return hearing
+
+
+def _response_ensure(hearing, spec, council, secretary, today):
+    page = response_page_ensure(
+        hearing=hearing, owner=secretary, **_response_content(hearing, council)
+    )
+    state = spec["response"]
+    if state == "workflow":
+        workflow = page.get_workflow()
+        if workflow is not None and not page.workflow_in_progress and not page.live:
+            workflow.start(page, secretary)
+    elif state == "published" and not page.live:
+        _publish_back_dated(page, hearing, spec, today)
+
+
+def _publish_back_dated(page, hearing, spec, today):
+    """Publish as if it happened two days before the deadline; then, if the
+    spec has a change note, republish a corrected version a week later."""
+    page.signed_on = hearing.deadline - datetime.timedelta(days=2)
+    page.save_revision().publish()
+    first = timezone.make_aware(
+        datetime.datetime.combine(page.signed_on, datetime.time(10, 0))
+    )
+    last = first
+    if spec.get("change_note"):
+        page.refresh_from_db()
+        page.change_note = spec["change_note"]
+        page.save_revision().publish()
+        last = first + datetime.timedelta(days=7)
+    type(page).objects.filter(pk=page.pk).update(
+        first_published_at=first, last_published_at=last
+    )
+
+
+def _response_content(hearing, council):
+    """A fresh Danish response to a demo hearing."""
+    theme = hearing.title[0].lower() + hearing.title[1:]
+    return {
+        "introduction": (
+            f"{council.name} har læst kommunens forslag om {theme} og har "
+            "drøftet det på rådets møde."
+        ),
+        "easy_read_summary": (
+            f"Kommunen vil ændre noget om {theme}. "
+            "Rådet synes, at det kan blive godt. "
+            "Men kommunen skal spørge de borgere, det handler om. "
+            "Og hjælpen skal være nem at finde."
+        ),
+        "body": [
+            (
+                "paragraph",
+                RichText(
+                    "<p>Rådet takker for muligheden for at give sit syn på "
+                    "forslaget. Rådets medlemmer kender udfordringerne fra deres "
+                    "eget liv og fra deres arbejde i foreninger og tilbud.</p>"
+                ),
+            ),
+            ("heading", {"text": "Det vil rådet gerne fremhæve", "level": "h2"}),
+            (
+                "paragraph",
+                RichText(
+                    "<p>Forslaget har gode takter. Men det bygger på, at borgerne "
+                    "selv opsøger hjælp, bestiller tid på nettet og møder op til "
+                    "aftaler. Det kan mange af de borgere, rådet taler for, ikke. "
+                    "Det skal forslaget tage højde for.</p>"
+                ),
+            ),
+            (
+                "quote",
+                {
+                    "text": "Jeg går ikke derhen, hvis jeg ikke kender nogen, "
+                    "der arbejder der.",
+                    "source": "Rådsmedlem med egen erfaring",
+                },
+            ),
+            (
+                "recommendations",
+                {
+                    "heading": "Rådet anbefaler",
+                    "items": [
+                        "At brugerne og deres organisationer inddrages, før "
+                        "forslaget sættes i gang.",
+                        "At der altid er en vej ind uden tidsbestilling og uden MitID.",
+                        "At kommunen følger op efter et år og fortæller rådet, "
+                        "hvordan det er gået.",
+                    ],
+                },
+            ),
+        ],
+        "signed_by": "Formandskabet",
+        "signer_role": f"På vegne af {council.name}",
+    }

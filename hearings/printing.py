@@ -1,0 +1,91 @@
+"""A published response on paper: an A4 poster and a PDF letter.
+
+The poster ("Opslag") hangs where the council's citizens are, at drop-in
+centres and shelters: the easy-read summary in large type and a QR code that
+leads to the whole response. The letter is the response as the municipality
+receives it: sender, recipient, date, case number, text and signature.
+
+Both are served only for live pages (they are routes of the live response
+page), so a draft can never be printed from the public site.
+"""
+
+import logging
+
+import segno
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from cms.models import CouncilSettings
+from hearings import selectors
+
+logger = logging.getLogger(__name__)
+
+LETTER_STYLESHEET = "css/letter.css"
+
+
+class PdfUnavailable(Exception):
+    """WeasyPrint or the system libraries it needs (Pango) are missing."""
+
+
+def qr_code_data_uri(url):
+    """A QR code for ``url`` as an SVG data URI (fits a strict CSP's img-src)."""
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+
+
+def _paper_context(request, page):
+    site = page.get_site()
+    return {
+        "page": page,
+        "hearing": selectors.response_hearing(page=page),
+        "council": CouncilSettings.for_site(site),
+        "full_url": page.get_full_url(request),
+        "letter_date": page.signed_on
+        or timezone.localdate(page.last_published_at or timezone.now()),
+    }
+
+
+def response_poster(request, page):
+    """The A4 poster of a published response, as an HTML page to print."""
+    context = _paper_context(request, page)
+    context["qr_code"] = qr_code_data_uri(context["full_url"])
+    return TemplateResponse(request, "hearings/hearing_response_poster.html", context)
+
+
+def response_letter(request, page):
+    """The response as a PDF letter to the municipality, or a 503 page."""
+    context = _paper_context(request, page)
+    html = render_to_string(
+        "hearings/hearing_response_letter.html", context, request=request
+    )
+    try:
+        pdf = letter_pdf(html, base_url=request.build_absolute_uri("/"))
+    except PdfUnavailable:
+        logger.exception("The PDF letter could not be made.")
+        return TemplateResponse(
+            request,
+            "hearings/hearing_response_letter_unavailable.html",
+            context,
+            status=503,
+        )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = f"hoeringssvar-{slugify(page.slug)[:60] or page.pk}.pdf"
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def letter_pdf(html, *, base_url):
+    """Render the letter's HTML to PDF bytes with WeasyPrint."""
+    try:
+        from weasyprint import CSS, HTML, URLFetcher
+    except (ImportError, OSError) as error:
+        # OSError: WeasyPrint is installed but cannot load Pango & co.
+        raise PdfUnavailable(str(error)) from error
+    # Fonts come from our own static files; nothing is fetched over the network.
+    fetcher = URLFetcher(allowed_protocols={"file", "data"})
+    stylesheet = CSS(filename=finders.find(LETTER_STYLESHEET), url_fetcher=fetcher)
+    document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=[stylesheet])
