@@ -72,5 +72,12 @@ def deadline_event(*, uid, title, deadline, url=None, description=""):
 
 
 def _deadline_events(site, request):
-    """Filled in from the hearings app once its selectors exist."""
-    return []
+    for hearing in selectors.hearings_for_calendar(site=site):
+        response = hearing.live_responses[0] if hearing.live_responses else None
+        yield deadline_event(
+            uid=f"hearing-deadline-{hearing.pk}@{site.hostname}",
+            title=hearing.title,
+            deadline=hearing.deadline,
+            url=response.get_full_url(request) if response else None,
+            description=hearing.committee,
+        )

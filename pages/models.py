@@ -4,8 +4,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from workflows.forms import GuardedPageForm
 
@@ -17,7 +18,9 @@ class BasePage(Page):
 
     Panel fragments are named so page types compose their editor from the
     same parts instead of repeating them, and every page gets a plain-text
-    introduction that listings and search results can show.
+    introduction that listings and search results can show. The slug is
+    kept the same in every language (wagtail-localize would translate it),
+    so /en/ mirrors the Danish paths.
     """
 
     introduction = models.TextField(
@@ -29,6 +32,7 @@ class BasePage(Page):
     intro_panels = [FieldPanel("introduction")]
     content_panels = Page.content_panels + intro_panels
     search_fields = Page.search_fields + [index.SearchField("introduction")]
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
     # Refuses to submit, approve or publish text holding a CPR number.
     base_form_class = GuardedPageForm
 
@@ -60,7 +64,8 @@ class HomePage(BasePage):
         from pages.selectors import home_page_sections
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_sections(site_root=self))
+        site = Site.find_for_request(request)
+        context.update(home_page_sections(site_root=self, site=site))
         return context
 
 

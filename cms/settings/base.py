@@ -226,5 +226,8 @@ LOGGING = {
         # Per-object chatter from background tasks and page actions.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
+        # Step-by-step chatter while a PDF letter is made.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

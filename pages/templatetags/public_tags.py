@@ -108,3 +108,31 @@ def elided_pages(page_obj):
 def status_variant(status):
     """The DKFDS badge variant for a hearing status (value or choices member)."""
     return STATUS_VARIANTS.get(str(getattr(status, "value", status)), "")
+
+
+@register.filter
+def as_hearing_status(status):
+    """A status value ("overdue") as its choices member, so it has its words."""
+    from hearings.models import HearingStatus
+
+    if isinstance(status, HearingStatus):
+        return status
+    try:
+        return HearingStatus(str(status))
+    except ValueError:
+        return status
+
+
+@register.filter
+def dkfds_widget(bound_field):
+    """Render a form field's widget with the DKFDS class for its kind."""
+    widget = bound_field.field.widget
+    kind = "form-select" if getattr(widget, "input_type", "") == "select" else ""
+    classes = f"{widget.attrs.get('class', '')} {kind or 'form-input'}".strip()
+    return bound_field.as_widget(attrs={"class": classes})
+
+
+@register.simple_tag(takes_context=True)
+def subpage_url(context, page, route_name):
+    """The URL of one of a routable page's own routes (e.g. a poster)."""
+    return page.get_url(context.get("request")) + page.reverse_subpage(route_name)

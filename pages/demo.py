@@ -1,0 +1,180 @@
+"""Fictitious Danish demo content for the public site of one council.
+
+The texts are written for this project; any likeness to a real council or
+municipality is accidental. Every step checks before it adds, so seeding twice
+changes nothing.
+"""
+
+import datetime
+
+from django.utils import timezone
+
+from cms.models import CouncilSettings
+from pages.models import (
+    AccessibilityStatementPage,
+    AssessmentMethod,
+    ComplianceStatus,
+    ContentPage,
+    HomePage,
+    MeetingIndexPage,
+    MeetingPage,
+)
+
+POLICY_PAGE = {
+    "slug": "udsattepolitik",
+    "title": "Kommunens udsattepolitik",
+    "introduction": "Hvad politikken lover, og hvordan rådet holder øje med den.",
+    "body": [
+        ("heading", {"text": "Fire løfter", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>Byrådet vedtog politikken efter en lang høring, hvor rådet "
+            "var med hele vejen. Den lover fire ting:</p>"
+            "<ol><li>Ingen skal sove på gaden mere end én nat, fordi der ikke "
+            "er plads.</li><li>Man skal kunne få hjælp uden at fortælle sin "
+            "historie forfra hver gang.</li><li>Værestederne skal have åbent "
+            "i weekenden.</li><li>Borgere med egne erfaringer skal have en "
+            "stemme, når tilbud laves om.</li></ol>",
+        ),
+        ("heading", {"text": "Sådan følger vi op", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>Hvert efterår beder rådet forvaltningen om tal og eksempler. "
+            "Vi skriver kort, hvad der er lykkedes, og hvad der mangler, og "
+            "lægger det her på siden.</p>",
+        ),
+    ],
+}
+
+CONTACT_PAGE = {
+    "slug": "kontakt",
+    "title": "Skriv eller ring til rådet",
+    "introduction": "Du kan altid kontakte os. Du behøver ikke at være medlem.",
+    "body": [
+        (
+            "paragraph",
+            "<p>Har du en idé, en bekymring eller noget, rådet bør vide? Skriv "
+            "eller ring til sekretariatet. Vi svarer inden for en uge.</p>"
+            "<p>Rådet kan ikke hjælpe med en sag om dig selv, men vi kan "
+            "fortælle dig, hvor du kan få hjælp.</p>",
+        ),
+        ("heading", {"text": "Mød os", "level": "h2"}),
+        (
+            "paragraph",
+            "<p>Første tirsdag i måneden sidder to af rådets medlemmer på "
+            "værestedet fra klokken 10 til 12. Kom forbi og få en kop kaffe.</p>",
+        ),
+    ],
+}
+
+STATEMENT_INTRO = "Sådan kan alle bruge rådets hjemmeside, og det mangler vi."
+
+STATEMENT_PROBLEMS = [
+    {
+        "description": "Nogle af kommunens høringsbilag er scannede PDF-filer. "
+        "En skærmlæser kan ikke læse teksten i dem.",
+        "reason": "outside_scope",
+        "alternative": "Ring til sekretariatet, så læser vi bilaget op eller "
+        "sender det som almindelig tekst.",
+    },
+    {
+        "description": "Referater fra før 2024 findes kun som billeder af papir.",
+        "reason": "disproportionate_burden",
+        "alternative": "Skriv til os, så sender vi referatet som tekst.",
+    },
+]
+
+EXTRA_MEETINGS = [
+    {
+        "slug": "raadsmoede-om-vaeresteder",
+        "title": "Rådsmøde om værestedernes åbningstider",
+        "days": -95,
+        "hours": 2,
+        "location": "Værestedet Havnen, Kajgade 2",
+        "introduction": "Rådet mødtes på værestedet og talte med brugerne.",
+        "easy": "Vi var på værestedet. Brugerne vil gerne have åbent om "
+        "søndagen. Vi skriver til byrådet om det.",
+        "minutes": "<p>Otte brugere deltog i første halvdel af mødet. Rådet "
+        "besluttede at foreslå åbent hver anden søndag som forsøg.</p>",
+    },
+    {
+        "slug": "raadsmoede-budget",
+        "title": "Rådsmøde om næste års budget",
+        "days": 56,
+        "hours": 2,
+        "location": "Rådhuset, mødesal 3",
+        "introduction": "Rådet gennemgår budgetforslaget for det sociale område.",
+        "easy": "",
+        "minutes": "",
+    },
+]
+
+
+def demo_pages_seed(*, site):
+    """Add content pages, meetings and the accessibility statement's text."""
+    home = HomePage.objects.get(pk=site.root_page_id)
+    for spec in (POLICY_PAGE, CONTACT_PAGE):
+        _content_page_ensure(home, spec)
+    index = MeetingIndexPage.objects.child_of(home).first()
+    if index is not None:
+        municipality = CouncilSettings.for_site(site).municipality
+        for spec in EXTRA_MEETINGS:
+            _meeting_ensure(index, spec, municipality)
+    _statement_fill(home)
+
+
+def _content_page_ensure(home, spec):
+    if ContentPage.objects.child_of(home).filter(slug=spec["slug"]).exists():
+        return
+    page = ContentPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        introduction=spec["introduction"],
+        body=spec["body"],
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+
+
+def _meeting_ensure(index, spec, municipality):
+    if MeetingPage.objects.child_of(index).filter(slug=spec["slug"]).exists():
+        return
+    day = timezone.localdate() + datetime.timedelta(days=spec["days"])
+    starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(17)))
+    meeting = MeetingPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=spec["hours"]),
+        location=f"{spec['location']}, {municipality}",
+        introduction=spec["introduction"],
+        easy_read_minutes=spec["easy"],
+        agenda=[
+            (
+                "paragraph",
+                "<ol><li>Velkomst og nyt fra formanden</li>"
+                "<li>Sagens punkt</li><li>Eventuelt</li></ol>",
+            )
+        ],
+        minutes=[("paragraph", spec["minutes"])] if spec["minutes"] else [],
+    )
+    index.add_child(instance=meeting)
+    meeting.save_revision().publish()
+
+
+def _statement_fill(home):
+    """Fill in the statement that create_council made, once."""
+    statement = AccessibilityStatementPage.objects.child_of(home).first()
+    if statement is None or statement.non_accessible_content:
+        return
+    statement.introduction = STATEMENT_INTRO
+    statement.compliance_status = ComplianceStatus.PARTIAL
+    statement.non_accessible_content = [("item", p) for p in STATEMENT_PROBLEMS]
+    statement.assessment_method = AssessmentMethod.SELF
+    statement.assessment_details = (
+        "Vi har testet alle sidetyper med værktøjet axe i en browser, i fuld "
+        "bredde og på en smal mobilskærm, og vi har prøvet siden med "
+        "tastatur og skærmlæser."
+    )
+    statement.feedback_response_time = "inden for ti arbejdsdage."
+    statement.save_revision().publish()
