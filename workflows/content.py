@@ -89,7 +89,7 @@ def _child_relations(model):
 
 
 def _field_segments(field, value):
-    label = capfirst(field.verbose_name)
+    label = str(capfirst(field.verbose_name))
     if isinstance(field, StreamField):
         return _stream_segments(field.name, label, value)
     return [Segment(field.name, label, _value_text(field, value))]
@@ -108,7 +108,7 @@ def _value_text(field, value):
 def _stream_segments(name, label, stream):
     segments = []
     for number, child in enumerate(stream or [], start=1):
-        block_label = capfirst(child.block.label or child.block_type)
+        block_label = str(capfirst(child.block.label or child.block_type))
         where = _("%(field)s, block %(number)s (%(block)s)") % {
             "field": label,
             "number": number,
@@ -120,7 +120,7 @@ def _stream_segments(name, label, stream):
 
 
 def _row_segments(relation, name, rows):
-    label = capfirst(relation.related_model._meta.verbose_name)
+    label = str(capfirst(relation.related_model._meta.verbose_name))
     segments = []
     for number, row in enumerate(rows, start=1):
         for field in _text_fields(type(row)):

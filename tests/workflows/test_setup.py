@@ -81,11 +81,33 @@ def test_nobody_in_the_council_can_publish_around_the_chairs(
     assert response_a.permissions_for_user(secretary_a).can_submit_for_moderation()
 
 
-def test_a_translated_index_gets_the_same_workflow(council_a):
+def english_index(council):
+    """The English translation of the council's index, made if missing."""
     english = Locale.objects.get_or_create(language_code="en")[0]
-    index = hearing_index_for(council=council_a)
+    index = hearing_index_for(council=council)
+    existing = index.get_translations().filter(locale=english).first()
+    return existing or index.copy_for_translation(english, copy_parents=True)
 
-    translation = index.copy_for_translation(english, copy_parents=True)
+
+def test_a_new_translation_of_the_index_gets_the_same_workflow(council_a):
+    english_index(council_a).delete()
+
+    translation = english_index(council_a)
+
+    assert WorkflowPage.objects.get(page=translation).workflow == council_workflow(
+        site=council_a
+    )
+
+
+def test_creating_the_council_again_assigns_translations_too(council_a):
+    translation = english_index(council_a)
+    WorkflowPage.objects.filter(page=translation).delete()
+
+    council_create(
+        name="Udsatterådet i Eksempelby",
+        municipality="Eksempelby Kommune",
+        hostname="eksempelby.localhost",
+    )
 
     assert WorkflowPage.objects.get(page=translation).workflow == council_workflow(
         site=council_a
