@@ -28,3 +28,34 @@ def council_roles_for_user(*, user, site):
 def council_group(*, site, role):
     """The Django group that holds a role in a council."""
     return CouncilGroup.objects.select_related("group").get(site=site, role=role).group
+
+
+def page_versions(*, page):
+    """The live, really translated versions of a page, the page itself included.
+
+    Aliases (untranslated copies that wagtail-localize keeps in sync) are not
+    translations, and drafts are not public: neither is ever offered.
+    """
+    from django.conf import settings
+    from wagtail.models import Page
+
+    versions = (
+        Page.objects.filter(translation_key=page.translation_key, live=True)
+        .filter(alias_of__isnull=True)
+        .select_related("locale")
+    )
+    names = dict(settings.LANGUAGES)
+    return sorted(
+        (
+            {
+                "page": version,
+                "language_code": version.locale.language_code,
+                "language_name": names.get(version.locale.language_code, ""),
+                "is_current": version.pk == page.pk,
+            }
+            for version in versions
+        ),
+        key=lambda v: [code for code, _name in settings.LANGUAGES].index(
+            v["language_code"]
+        ),
+    )

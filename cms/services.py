@@ -20,6 +20,7 @@ from wagtail.models import (
 )
 
 from cms.models import CouncilGroup, CouncilRole, CouncilSettings
+from cms.translation import council_translations_ensure
 from hearings.models import HearingIndexPage
 from pages.models import (
     AccessibilityStatementPage,
@@ -67,6 +68,7 @@ ROLE_COLLECTION_PERMISSIONS = {
 ROLE_MODEL_PERMISSIONS = {
     CouncilRole.SECRETARIAT: [
         ("wagtailadmin", "access_admin"),
+        ("wagtail_localize", "submit_translation"),
         ("hearings", "add_hearing"),
         ("hearings", "change_hearing"),
         ("hearings", "delete_hearing"),
@@ -74,6 +76,7 @@ ROLE_MODEL_PERMISSIONS = {
     ],
     CouncilRole.CHAIRS: [
         ("wagtailadmin", "access_admin"),
+        ("wagtail_localize", "submit_translation"),
         ("hearings", "change_hearing"),
         ("hearings", "view_hearing"),
     ],
@@ -110,6 +113,8 @@ def council_create(
             )
             result.created.append(_("site and home page"))
         _tree_ensure(result)
+        # A live English home and standard pages, so /en/ has its own tree.
+        result.created.extend(council_translations_ensure(site=result.site))
         _groups_ensure(result, name=name)
         # The chairs' approval of hearing responses (workflows app).
         result.created.extend(council_workflow_ensure(site=result.site))
@@ -217,14 +222,17 @@ def _groups_ensure(result, *, name):
 
 
 def _group_permissions_ensure(group, role, home, collection):
-    for codename in ROLE_PAGE_PERMISSIONS[role]:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=home,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
+    # Translations of the home page are siblings of it, not children: the
+    # council's staff need the same rights on each language's tree.
+    for page in [home, *home.get_translations()]:
+        for codename in ROLE_PAGE_PERMISSIONS[role]:
+            GroupPagePermission.objects.get_or_create(
+                group=group,
+                page=page,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                ),
+            )
     for codename in ROLE_COLLECTION_PERMISSIONS[role]:
         app = "wagtaildocs" if codename.endswith("document") else "wagtailimages"
         GroupCollectionPermission.objects.get_or_create(

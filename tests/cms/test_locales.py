@@ -7,9 +7,10 @@ from wagtail.models import Locale
 
 @pytest.fixture
 def english_home(council_a):
-    home = council_a.root_page.specific
-    english = home.copy_for_translation(Locale.objects.get(language_code="en"))
-    english.title = "The Council for Socially Vulnerable Citizens in Eksempelby"
+    """create_council has made the English home page; give it English text."""
+    english = council_a.root_page.get_translation(
+        Locale.objects.get(language_code="en")
+    )
     english.introduction = "Welcome to the council."
     english.save_revision().publish()
     return english
@@ -20,6 +21,25 @@ def test_danish_home_page_is_served_at_the_root(client, council_a):
 
     assert response.status_code == 200
     assert '<html lang="da"' in response.content.decode()
+
+
+def test_create_council_makes_a_live_english_tree(council_a):
+    english = Locale.objects.get(language_code="en")
+    home = council_a.root_page.specific
+
+    english_home = home.get_translation(english)
+    titles = {p.slug: p.title for p in english_home.get_children().live()}
+
+    assert english_home.live
+    assert english_home.introduction == (
+        "The council for socially vulnerable citizens in Eksempelby Kommune."
+    )
+    assert titles == {
+        "hoeringssvar": "Hearing responses",
+        "moeder": "Meetings",
+        "om-raadet": "About the council",
+        "tilgaengelighed": "Accessibility statement",
+    }
 
 
 def test_english_translation_is_served_under_en(client, english_home):

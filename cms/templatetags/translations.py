@@ -1,0 +1,22 @@
+from django import template
+
+from cms.selectors import page_versions
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context, page=None):
+    """Every live language version of the page, with absolute URLs.
+
+    Used both by the language switcher and for the hreflang alternates; pages
+    that are not Wagtail pages (search, errors) fall back to the home page.
+    """
+    request = context.get("request")
+    page = page or context.get("page") or context.get("site_root")
+    if page is None or not hasattr(page, "translation_key"):
+        return []
+    versions = page_versions(page=page)
+    for version in versions:
+        version["url"] = version["page"].get_full_url(request)
+    return versions
