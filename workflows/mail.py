@@ -6,13 +6,17 @@ unless the user chose otherwise), or the site language for people outside
 the system such as the municipality's contact address.
 """
 
+import logging
+
 from django.conf import settings
 from django.contrib.admin.utils import quote
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
+
+logger = logging.getLogger(__name__)
 
 
 def admin_url(name, *args):
@@ -33,29 +37,37 @@ def render_mail(template, context, *, language=None):
     return " ".join(subject.split()), body.strip() + "\n"
 
 
-def send_to_users(template, context, users, *, reply_to=None):
-    """One mail per user, in that user's language. Returns who got one."""
+def send_to_users(template, context, users, *, reply_to=None, raise_errors=False):
+    """One mail per user, in that user's language. Returns who got one.
+
+    A notification that cannot be sent is logged and skipped: the page's
+    state is already recorded and shown in the admin. With raise_errors the
+    first failure is raised instead, for callers that retry.
+    """
     sent = []
-    with get_connection() as connection:
-        for user in users:
-            subject, body = render_mail(
-                template, {**context, "recipient": user}, language=user_language(user)
-            )
-            EmailMessage(
-                subject,
-                body,
-                to=[user.email],
-                reply_to=reply_to or None,
-                connection=connection,
-            ).send()
-            sent.append(user)
+    for user in users:
+        personal = {**context, "recipient": user, "recipient_name": _name(user)}
+        subject, body = render_mail(template, personal, language=user_language(user))
+        message = EmailMessage(subject, body, to=[user.email], reply_to=reply_to)
+        try:
+            message.send()
+        except Exception:
+            if raise_errors:
+                raise
+            logger.exception("Could not send the %s mail to user %s", template, user.pk)
+            continue
+        sent.append(user)
     return sent
+
+
+def _name(user):
+    return user.get_full_name() or user.get_username()
 
 
 def send_to_address(template, context, address, *, reply_to=None, language=None):
     """A mail to someone outside the system, e.g. the municipality."""
     subject, body = render_mail(template, context, language=language)
-    EmailMessage(subject, body, to=[address], reply_to=reply_to or None).send()
+    EmailMessage(subject, body, to=[address], reply_to=reply_to).send()
 
 
 def delivery_send(*, delivery):
@@ -112,7 +124,7 @@ def reminder_send(*, hearing, kind, today=None):
         "hearing_url": _hearing_admin_url(hearing),
     }
     staff = council_staff(site=hearing.council)
-    return len(send_to_users("deadline_reminder", context, staff))
+    return len(send_to_users("deadline_reminder", context, staff, raise_errors=True))
 
 
 def _hearing_admin_url(hearing):

@@ -6,6 +6,8 @@ approval that publishes exactly the approved revision under a lock, the
 delivery to the municipality, Danish mails and deadline reminders.
 """
 
+import logging
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
@@ -33,6 +35,8 @@ HEARING_INDEX_SLUG = "hoeringssvar"
 DELIVERED = "workflows.response_delivered"
 DELIVERY_FAILED = "workflows.response_delivery_failed"
 MAX_DELIVERY_ATTEMPTS = 10
+
+logger = logging.getLogger(__name__)
 
 
 class ApprovalRefused(PermissionDenied):
@@ -232,7 +236,7 @@ def response_delivery_send(*, delivery):
     delivery.attempts += 1
     try:
         mail.delivery_send(delivery=delivery)
-    except Exception as exc:  # noqa: BLE001 - any mail failure is retried
+    except Exception as exc:  # any mail failure is recorded and retried
         delivery.status = ResponseDelivery.Status.FAILED
         delivery.last_error = f"{type(exc).__name__}: {exc}"[:2000]
         delivery.save(update_fields=["status", "attempts", "last_error"])
@@ -372,24 +376,34 @@ def _easy_read_lix(page):
 
 def deadline_reminders_send(*, today=None):
     """Mail the secretariat and chairs about hearings whose deadline is a week
-    or two days away, or passed, without a published response. Each reminder
-    is recorded before it is sent and never sent twice; a mail that fails
-    rolls its record back, so the next run tries again."""
-    sent = []
+    or two days away, or passed, without a published response.
+
+    Each reminder is recorded in the same transaction as its mails are sent
+    and never sent twice; if sending fails the record is rolled back, so the
+    next run tries again. Returns (sent reminders, hearings that failed).
+    """
+    sent, failed = [], []
     for hearing, kind in selectors.due_reminders(today=today):
         try:
-            with transaction.atomic():
-                reminder = hearing.deadline_reminders.create(
-                    kind=kind, deadline=hearing.deadline
-                )
-                reminder.recipient_count = mail.reminder_send(
-                    hearing=hearing, kind=kind, today=today
-                )
-                reminder.save(update_fields=["recipient_count"])
+            sent.append(_deadline_reminder_send(hearing, kind, today))
         except IntegrityError:
             continue  # another run sent it a moment ago
-        sent.append(reminder)
-    return sent
+        except Exception:
+            logger.exception("Deadline reminder for hearing %s failed", hearing.pk)
+            failed.append(hearing)
+    return sent, failed
+
+
+def _deadline_reminder_send(hearing, kind, today):
+    with transaction.atomic():
+        reminder = hearing.deadline_reminders.create(
+            kind=kind, deadline=hearing.deadline
+        )
+        reminder.recipient_count = mail.reminder_send(
+            hearing=hearing, kind=kind, today=today
+        )
+        reminder.save(update_fields=["recipient_count"])
+    return reminder
 
 
 def workflow_state_is_chair_approval(workflow_state):

@@ -30,10 +30,15 @@ class Command(BaseCommand):
                 today = date.fromisoformat(options["date"])
             except ValueError as exc:
                 raise CommandError("--date must be YYYY-MM-DD.") from exc
-        sent = deadline_reminders_send(today=today)
+        sent, failed = deadline_reminders_send(today=today)
         for reminder in sent:
             self.stdout.write(
-                f"{reminder.get_kind_display()}: {reminder.hearing} "
-                f"({reminder.recipient_count})"
+                f"{reminder.kind}: {reminder.hearing} ({reminder.recipient_count})"
             )
         self.stdout.write(f"{len(sent)} reminder(s) sent.")
+        if failed:
+            names = ", ".join(str(hearing.pk) for hearing in failed)
+            raise CommandError(
+                f"Reminders for hearing(s) {names} could not be sent; "
+                "they will be tried again on the next run."
+            )
