@@ -4,6 +4,7 @@ Without Chromium or Playwright the browser tests are skipped with one line
 saying how to enable them; with CI=true a missing browser fails the run.
 """
 
+import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -37,10 +38,33 @@ def chromium_path():
     return found
 
 
-def _unavailable(reason):
-    if env_bool("CI"):
-        pytest.fail(f"CI=true but {reason}: {HOW_TO_ENABLE}", pytrace=False)
-    pytest.skip(HOW_TO_ENABLE)
+def _missing():
+    """Why the browser tests cannot run here, or None when they can."""
+    if chromium_path() is None:
+        return "no Chromium was found"
+    if importlib.util.find_spec("playwright") is None:
+        return "the playwright package is not installed"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without a browser, skip the browser tests; in CI they fail instead
+    (see the browser fixture)."""
+    if not _missing() or env_bool("CI"):
+        return
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.skip(reason=HOW_TO_ENABLE))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Report every such skip at one place, so -ra folds them into one line."""
+    report = yield
+    longrepr = report.longrepr
+    if report.skipped and isinstance(longrepr, tuple) and HOW_TO_ENABLE in longrepr[2]:
+        report.longrepr = (__file__, None, HOW_TO_ENABLE)
+    return report
 
 
 @pytest.fixture
@@ -52,19 +76,19 @@ def browser():
     connection objects, and the serialized-rollback restore must not be
     among them.
     """
-    executable = chromium_path()
-    if executable is None:
-        _unavailable("no Chromium was found")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable("the playwright package is not installed")
+    reason = _missing()
+    if reason:
+        pytest.fail(f"CI=true but {reason}: {HOW_TO_ENABLE}", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
     # Playwright's sync API keeps an event loop in this thread; the ORM calls
     # the tests make between browser steps are still plain synchronous code.
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     manager = sync_playwright().start()
-    launched = manager.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+    launched = manager.chromium.launch(
+        executable_path=chromium_path(), args=CHROMIUM_ARGS
+    )
     yield launched
     launched.close()
     # Close what the test opened while the loop ran (its own connections).
