@@ -42,28 +42,22 @@ class HearingAdminForm(WagtailAdminModelForm):
 
 
 class HearingResponsePageForm(GuardedPageForm):
-    """The response editor offers only hearings of the page's own council
-    that have no response yet (besides this page and its translations).
-    GuardedPageForm adds the CPR and four-eyes checks of the workflow."""
+    """The response editor accepts only hearings of the page's own council.
+    (A hearing that already has a response is refused by the model's clean(),
+    which names that response.) GuardedPageForm adds the CPR and four-eyes
+    checks of the workflow."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "hearing" in self.fields and self.parent_page is not None:
-            self.fields["hearing"].queryset = self._hearing_choices()
-            self.fields["hearing"].error_messages["required"] = _(
+            field = self.fields["hearing"]
+            field.queryset = Hearing.objects.filter(council=self.parent_page.get_site())
+            field.error_messages["required"] = _(
                 "Choose the hearing this response answers."
             )
-
-    def _hearing_choices(self):
-        site = self.parent_page.get_site()
-        answered = self._meta.model.objects.exclude(
-            translation_key=self.instance.translation_key
-        ).values("hearing_id")
-        return (
-            Hearing.objects.filter(council=site)
-            .exclude(pk__in=answered)
-            .order_by("-received_on", "title")
-        )
+            field.error_messages["invalid_choice"] = _(
+                "Choose one of this council's hearings."
+            )
 
 
 class ResponseFilterForm(forms.Form):

@@ -4,7 +4,8 @@ own council, and the dashboard panel of open hearings."""
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.contrib.admin.utils import unquote
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -119,6 +120,15 @@ class HearingUsageView(OwnCouncilObjectMixin, snippet_views.UsageView):
     pass
 
 
+class HearingInspectView(snippet_views.InspectView):
+    """Read-only view of a hearing, e.g. for council members."""
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            hearings_for_user(user=self.request.user), pk=unquote(str(self.pk))
+        )
+
+
 class OwnCouncilChooserMixin:
     def get_object_list(self):
         return hearings_for_user(user=self.request.user)
@@ -199,7 +209,22 @@ class HearingViewSet(SnippetViewSet):
     search_backend_name = None
     ordering = ["deadline", "pk"]
     copy_view_enabled = False
-    inspect_view_enabled = False
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "title",
+        "summary",
+        "committee",
+        "case_number",
+        "contact_email",
+        "received_on",
+        "deadline",
+        "themes",
+        "decided_on",
+        "decision_summary",
+        "decision_url",
+        "points_used",
+    ]
+    inspect_view_class = HearingInspectView
     edit_view_class = HearingEditView
     delete_view_class = HearingDeleteView
     usage_view_class = HearingUsageView

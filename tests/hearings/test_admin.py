@@ -165,8 +165,13 @@ def test_secretary_and_chair_edit(request, client_as, user, hearing_a):
     assert hearing_a.title == "Høring om varmestuen, 2. udgave"
 
 
-def test_member_can_read_history_but_not_edit(client_as, member_a, hearing_a):
+def test_member_can_read_the_hearing_and_its_history_but_not_edit(
+    client_as, member_a, hearing_a
+):
     client = client_as(member_a)
+    inspect = client.get(reverse("hearings_hearing:inspect", args=[hearing_a.pk]))
+    assert inspect.status_code == 200
+    assert hearing_a.committee in inspect.content.decode()
     assert refused(client.get(edit_url(hearing_a)))
     assert refused(client.post(edit_url(hearing_a), hearing_form_data(hearing_a)))
     assert client.get(history_url(hearing_a)).status_code == 200
@@ -192,6 +197,7 @@ def test_other_councils_staff_cannot_see_or_touch_a_hearing(
         history_url(hearing_a),
         respond_url(hearing_a),
         reverse("hearings_hearing:usage", args=[hearing_a.pk]),
+        reverse("hearings_hearing:inspect", args=[hearing_a.pk]),
     ):
         assert client.get(url).status_code == 404, url
     data = hearing_form_data(hearing_a, title="Overtaget")

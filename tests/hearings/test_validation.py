@@ -160,6 +160,9 @@ def test_a_second_response_to_the_same_hearing_is_refused(
         add_response_url(index_a), response_form_data(hearing, title="Andet svar")
     )
     assert response.status_code == 200
+    assert "Høringen har allerede et høringssvar: “Første svar”" in (
+        response.content.decode()
+    )
     assert not HearingResponsePage.objects.filter(title="Andet svar").exists()
 
 
@@ -184,6 +187,7 @@ def test_a_response_cannot_answer_another_councils_hearing(
         add_response_url(index_a), response_form_data(foreign)
     )
     assert response.status_code == 200
+    assert "Vælg en af dette råds høringer." in response.content.decode()
     assert not HearingResponsePage.objects.exists()
 
 
