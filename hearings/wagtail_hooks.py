@@ -32,7 +32,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms.models import CouncilRole
 from cms.selectors import council_sites_for_user
 from hearings.forms import HearingAdminForm
-from hearings.models import Hearing, HearingStatus, Theme
+from hearings.models import Hearing, HearingResponsePage, HearingStatus, Theme
 from hearings.selectors import (
     dashboard_hearings,
     deadline_words,
@@ -319,6 +319,21 @@ class ThemeViewSet(SnippetViewSet):
 
 register_snippet(HearingViewSet)
 register_snippet(ThemeViewSet)
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_a_response(request, page):
+    """A copy would be a second response to the same hearing."""
+    if isinstance(page.specific, HearingResponsePage):
+        messages.error(
+            request,
+            _(
+                "A hearing response cannot be copied: each hearing has one "
+                "response. Write a new response from the hearing instead."
+            ),
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
 
 
 # Dashboard ------------------------------------------------------------------

@@ -238,3 +238,18 @@ def test_bulk_delete_spares_a_hearing_with_a_published_response(
     client_as(secretary_a).post(f"{url}?id={kept.pk}&id={gone.pk}")
 
     assert list(Hearing.objects.all()) == [kept]
+
+
+def test_a_response_cannot_be_copied(client_as, chair_a, index_a, council_a):
+    hearing = HearingFactory(council=council_a)
+    page = HearingResponsePageFactory(parent=index_a, hearing=hearing)
+    url = reverse("wagtailadmin_pages:copy", args=[page.pk])
+
+    response = client_as(chair_a).post(
+        url,
+        {"new_title": "Kopi", "new_slug": "kopi", "new_parent_page": index_a.pk},
+        follow=True,
+    )
+
+    assert "Et høringssvar kan ikke kopieres" in response.content.decode()
+    assert HearingResponsePage.objects.count() == 1
