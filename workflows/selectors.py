@@ -97,7 +97,10 @@ def approval_blockers(*, obj, user):
     task_state = obj.current_workflow_task_state
     if task_state is None:
         return []
-    cache = user.__dict__.setdefault("_approval_blockers", {})
+    cache = getattr(user, "_approval_blockers", None)
+    if cache is None:
+        cache = {}
+        user._approval_blockers = cache
     key = (task_state.pk, obj.latest_revision_id)
     if key not in cache:
         latest_user_id = _latest_revision_user_id(obj)

@@ -83,16 +83,18 @@ def response_form_data(page, *, body=None, **fields):
         "expire_at": "",
     }
     data.update(fields)
-    if body is None:
-        body = [
-            paragraph(child.value.source)
-            for child in page.body
-            if child.block_type == "paragraph"
-        ]
-    data.update(
-        nested_form_data({"body": streamfield(body), "comments": inline_formset([])})
-    )
+    stream = streamfield(body) if body is not None else _unchanged_body(page)
+    data.update(nested_form_data({"body": stream, "comments": inline_formset([])}))
     return data
+
+
+def _unchanged_body(page):
+    """The page's paragraphs as the editor posts them back, block ids kept."""
+    children = [child for child in page.body if child.block_type == "paragraph"]
+    stream = streamfield([paragraph(child.value.source) for child in children])
+    for number, child in enumerate(children):
+        stream[str(number)]["id"] = child.id
+    return stream
 
 
 @dataclass

@@ -4,6 +4,8 @@ draft → submitted by the secretary → approved by a chair (published and
 delivered) or sent back with a comment → resubmitted → approved.
 """
 
+import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
@@ -11,8 +13,10 @@ from wagtail.models import PageLogEntry, TaskState, WorkflowState
 from hearings.models import HearingResponsePage
 from hearings.selectors import hearing_history
 from tests.workflows.conftest import CONTACT, paragraph, recipients
+from workflows import services
 from workflows.models import ResponseDelivery
 from workflows.selectors import council_workflow
+from workflows.services import ApprovalRefused
 
 DENIED = {302, 403, 404}
 
@@ -225,9 +229,31 @@ def test_a_chair_cannot_approve_a_draft_they_submitted_themselves(
     assert not page.live
     assert page.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
 
+    other_editor = admin.get(vice_chair_a, edit_url(response_a))
+    assert "Godkend og offentliggør" in other_editor.content.decode()
+
     admin.approve(vice_chair_a, response_a)
 
     assert fresh(response_a).live
+
+
+def awaiting_review(admin, user):
+    """The titles in the dashboard panel "Awaiting your review"."""
+    dashboard = admin.get(user, reverse("wagtailadmin_home"))
+    panel = BeautifulSoup(dashboard.content, "html.parser").find(
+        id="awaiting-review-section"
+    )
+    return panel.get_text() if panel else ""
+
+
+def test_the_dashboard_offers_the_review_only_to_those_who_may_approve(
+    admin, response_a, chair_a, vice_chair_a, secretary_a
+):
+    admin.submit(chair_a, response_a)
+
+    assert "Rådets svar om væresteder" in awaiting_review(admin, vice_chair_a)
+    assert "Rådets svar om væresteder" not in awaiting_review(admin, chair_a)
+    assert "Rådets svar om væresteder" not in awaiting_review(admin, secretary_a)
 
 
 def test_a_chair_who_changed_the_draft_during_review_cannot_approve_it(
@@ -254,6 +280,21 @@ def test_a_chair_who_changed_the_draft_during_review_cannot_approve_it(
     assert page.live
     assert page.live_revision == restarted.revision
     assert page.title == "Rådets svar, rettet af formanden"
+
+
+def test_a_chair_can_approve_from_the_editor_without_changes(
+    admin, response_a, secretary_a, chair_a
+):
+    admin.submit(secretary_a, response_a)
+    submitted = fresh(response_a).get_latest_revision()
+
+    admin.edit(
+        chair_a, response_a, "workflow-action", **{"workflow-action-name": "approve"}
+    )
+
+    page = fresh(response_a)
+    assert page.live
+    assert page.live_revision == submitted
 
 
 def test_a_chair_cannot_change_and_approve_in_one_step(
@@ -335,3 +376,28 @@ def test_the_chair_sees_what_changed_against_the_published_version(
     assert diff.status_code == 200
     assert '<span class="addition">har ændret mening.</span>' in (diff.content.decode())
     assert fresh(response_a).live_revision == live
+
+
+# The service behind the buttons ---------------------------------------------
+
+
+def test_the_service_refuses_what_the_buttons_hide(
+    admin, response_a, secretary_a, chair_a, vice_chair_a
+):
+    admin.submit(chair_a, response_a)
+    task_state = fresh(response_a).current_workflow_task_state
+
+    with pytest.raises(ApprovalRefused, match="kan ikke selv godkende"):
+        services.task_state_act(task_state=task_state, user=chair_a, action="approve")
+    with pytest.raises(ApprovalRefused, match="Kun rådets formandskab"):
+        services.task_state_act(
+            task_state=task_state, user=secretary_a, action="approve"
+        )
+
+    services.task_state_act(task_state=task_state, user=vice_chair_a, action="approve")
+
+    with pytest.raises(ApprovalRefused, match="allerede klaret"):
+        services.task_state_act(
+            task_state=task_state, user=vice_chair_a, action="reject", comment="Nej"
+        )
+    assert fresh(response_a).live

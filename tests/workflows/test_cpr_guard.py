@@ -12,6 +12,8 @@ from wagtail.models import TaskState, WorkflowState
 from hearings.blocks import ResponseBodyBlock
 from hearings.models import HearingResponsePage
 from tests.workflows.conftest import paragraph
+from workflows import services
+from workflows.services import ApprovalRefused
 
 CPR = "010190-1234"
 
@@ -171,3 +173,21 @@ def test_approval_is_refused_when_the_version_holds_a_cpr_number(
     admin.reject(vice_chair_a, response_a, comment="Fjern CPR-nummeret.")
 
     assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+
+
+def test_the_approval_service_itself_refuses_a_cpr_number(
+    admin, response_a, secretary_a, chair_a, vice_chair_a
+):
+    admin.submit(secretary_a, response_a)
+    admin.save(chair_a, response_a, signed_by=f"Karen Holm {CPR}")
+    task_state = HearingResponsePage.objects.get(
+        pk=response_a.pk
+    ).current_workflow_task_state
+
+    with pytest.raises(ApprovalRefused) as refused:
+        services.task_state_act(
+            task_state=task_state, user=vice_chair_a, action="approve"
+        )
+
+    assert field_label("signed_by") in str(refused.value)
+    assert not HearingResponsePage.objects.get(pk=response_a.pk).live
