@@ -10,6 +10,10 @@ from hearings.models import Hearing, HearingResponsePage, HearingStatus
 from tests.factories import HearingFactory, HearingResponsePageFactory, ThemeFactory
 from tests.hearings.conftest import hearing_form_data
 
+# Some tests pick their user fixture by name at run time; the marker keeps
+# them ordered with the database tests (before any transactional test).
+pytestmark = pytest.mark.django_db
+
 LIST = reverse("hearings_hearing:list")
 ADD = reverse("hearings_hearing:add")
 
