@@ -8,7 +8,9 @@ cannot approve it in the same step (four eyes).
 
 from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.forms import TaskStateCommentForm
 
 from workflows.checks import cpr_findings
 from workflows.content import page_segments
@@ -69,3 +71,13 @@ class GuardedPageForm(WagtailAdminPageForm):
         ) % {"place": finding.label, "number": ", ".join(finding.numbers)}
         field = finding.field if finding.field in self.fields else None
         self.add_error(field, forms.ValidationError(message, code="cpr_number"))
+
+
+class RequestChangesForm(TaskStateCommentForm):
+    """Sending a page back needs a comment: the secretary has to know what
+    to change, and the comment goes into the page's history and the mail."""
+
+    comment = forms.CharField(
+        label=gettext_lazy("What should be changed?"),
+        widget=forms.Textarea({"rows": 4}),
+    )

@@ -45,6 +45,13 @@ class ChairApprovalTask(AbstractGroupApprovalTask):
             ]
         return actions
 
+    def get_form_for_action(self, action):
+        from workflows.forms import RequestChangesForm
+
+        if action == "reject":
+            return RequestChangesForm
+        return super().get_form_for_action(action)
+
     def get_task_states_user_can_moderate(self, user, **kwargs):
         from workflows import selectors
 

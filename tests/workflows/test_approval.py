@@ -201,8 +201,14 @@ def test_request_changes_needs_a_comment(admin, response_a, secretary_a, chair_a
     admin.submit(secretary_a, response_a)
 
     response = admin.reject(chair_a, response_a, comment="")
+    modal = admin.reject(
+        chair_a, response_a, comment="", headers={"x-requested-with": "XMLHttpRequest"}
+    )
 
     assert response.status_code in DENIED
+    assert modal.json()["step"] == "action"
+    assert "Hvad skal ændres?" in modal.json()["html"]
+    assert "Dette felt er påkrævet." in modal.json()["html"]
     state = fresh(response_a).current_workflow_state
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
 
