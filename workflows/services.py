@@ -208,6 +208,8 @@ def workflow_state_publish(*, workflow_state, user=None):
         .order_by("-finished_at", "-pk")
         .first()
     )
+    if approved is None:
+        raise ApprovalRefused(_("Nothing has been approved yet."))
     revision = approved.revision
     if revision.pk != page.latest_revision_id:
         raise ApprovalRefused(_("The page changed after it was approved."))
