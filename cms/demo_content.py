@@ -9,6 +9,8 @@ import datetime
 from django.utils import timezone
 
 from cms.models import CouncilSettings
+from hearings.demo import demo_hearings_seed
+from pages.demo import demo_pages_seed
 from pages.models import ContentPage, MeetingIndexPage, MeetingPage
 
 WELCOME = (
@@ -99,15 +101,6 @@ def _meetings_ensure(home, municipality):
 
 
 def _other_apps_seed(site):
-    """Apps that own demo content of their own expose a seed function."""
-    from importlib import import_module
-
-    for module_name, function_name in [
-        ("hearings.demo", "demo_hearings_seed"),
-        ("pages.demo", "demo_pages_seed"),
-    ]:
-        try:
-            module = import_module(module_name)
-        except ModuleNotFoundError:
-            continue
-        getattr(module, function_name)(site=site)
+    """Hearings, responses in every state, content pages and the statement."""
+    demo_hearings_seed(site=site)
+    demo_pages_seed(site=site)

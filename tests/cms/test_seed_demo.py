@@ -71,3 +71,23 @@ def test_generated_password_is_printed_once_and_kept(monkeypatch, capsys, client
     second = capsys.readouterr().out
     assert password not in second
     assert client.login(username="sekretaer-eksempelby", password=password)
+
+
+def test_seed_demo_gives_each_council_a_hearing_in_every_state(seeded):
+    from hearings.models import Hearing, HearingStatus
+    from hearings.selectors import hearing_status
+
+    for site in Site.objects.all():
+        states = {
+            hearing_status(hearing=h) for h in Hearing.objects.filter(council=site)
+        }
+        assert states == set(HearingStatus), site.hostname
+
+
+def test_seed_demo_sends_no_mail(monkeypatch):
+    from django.core import mail
+
+    monkeypatch.setenv("DEMO_PASSWORD", "demo-adgangskode-1")
+    call_command("seed_demo", "--force")
+
+    assert mail.outbox == []
