@@ -63,8 +63,8 @@ def response_letter(request, page):
     )
     try:
         pdf = letter_pdf(html, base_url=request.build_absolute_uri("/"))
-    except PdfUnavailable:
-        logger.exception("The PDF letter could not be made.")
+    except PdfUnavailable as error:
+        logger.error("The PDF letter could not be made: %s", error)
         return TemplateResponse(
             request,
             "hearings/hearing_response_letter_unavailable.html",

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
 from pages import selectors
@@ -18,6 +19,7 @@ def _site_root(request):
     return site.root_page.localized if site else None
 
 
+@require_safe
 def search(request):
     """Search this council's published pages; paginated, filters kept in links."""
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
@@ -34,6 +36,7 @@ def search(request):
     )
 
 
+@require_safe
 def calendar_feed(request):
     """Hearing deadlines and meetings of this council as an iCalendar file."""
     site = Site.find_for_request(request)

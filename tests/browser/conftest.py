@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connections
+from wagtail.models import Locale
 
 from cms.settings.base import env_bool
 
@@ -65,6 +66,22 @@ def pytest_runtest_makereport(item, call):
     if report.skipped and isinstance(longrepr, tuple) and HOW_TO_ENABLE in longrepr[2]:
         report.longrepr = (__file__, None, HOW_TO_ENABLE)
     return report
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _database_left_as_found(django_db_blocker):
+    """Put the migrated data back once a module's browser tests are done.
+
+    Browser tests need committed data (the live server reads it from another
+    thread), so the database is flushed after each of them; tests that run
+    later expect the rows the migrations made (locales, the root page).
+    """
+    yield
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents and not Locale.objects.exists():
+            connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture

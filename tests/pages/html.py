@@ -26,13 +26,11 @@ class Element:
     attrs: dict
     parent: "Element | None" = None
     children: list = field(default_factory=list)
-    text_parts: list = field(default_factory=list)
+    content: list = field(default_factory=list)  # text and children, in order
 
     @property
     def text(self):
-        parts = list(self.text_parts)
-        for child in self.children:
-            parts.append(child.text)
+        parts = [part if isinstance(part, str) else part.text for part in self.content]
         return " ".join(" ".join(parts).split())
 
     def iter(self):
@@ -65,6 +63,7 @@ class _Builder(HTMLParser):
     def handle_starttag(self, tag, attrs):
         element = Element(tag, dict(attrs), parent=self.current)
         self.current.children.append(element)
+        self.current.content.append(element)
         if tag not in VOID:
             self.current = element
 
@@ -76,7 +75,7 @@ class _Builder(HTMLParser):
             self.current = node.parent
 
     def handle_data(self, data):
-        self.current.text_parts.append(data)
+        self.current.content.append(data)
 
 
 def parse(content):
