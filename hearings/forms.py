@@ -80,7 +80,7 @@ class ResponseFilterForm(forms.Form):
     def __init__(self, *args, themes=(), years=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["theme"].choices = [("", _("All themes"))] + [
-            (theme.slug, theme.name) for theme in themes
+            (theme.slug, theme.display_name) for theme in themes
         ]
         self.fields["year"].choices = [("", _("All years"))] + [
             (year, str(year)) for year in years

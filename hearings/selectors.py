@@ -9,12 +9,22 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Value, When
-from django.db.models.functions import Cast
+from django.db.models import (
+    Case,
+    CharField,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
+from wagtail.models import Locale, Page, PageLogEntry, Revision, WorkflowState
 
 from cms.models import CouncilRole
 from cms.selectors import council_sites_for_user
@@ -206,7 +216,7 @@ def published_responses(*, index, theme=None, year=None, decided=None, query="")
         matching = HearingResponsePage.objects.live().child_of(index).search(query)
         responses = responses.filter(pk__in=[page.pk for page in matching])
     hearings = hearings_with_status().prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.order_by("name"))
+        Prefetch("themes", queryset=themes_for_display())
     )
     return (
         responses.distinct()
@@ -227,9 +237,27 @@ def response_years(*, index):
 
 def themes_in_use(*, index):
     """Themes of the hearings that have a live response under this index."""
-    return Theme.objects.filter(
-        hearings__responses__in=HearingResponsePage.objects.live().child_of(index)
-    ).distinct()
+    live = HearingResponsePage.objects.live().child_of(index)
+    # A translated response answers the same (Danish) hearing as its source.
+    sources = HearingResponsePage.objects.filter(
+        translation_key__in=live.values("translation_key")
+    )
+    return themes_for_display().filter(hearings__responses__in=sources).distinct()
+
+
+def themes_for_display(*, locale=None):
+    """Themes with ``display_name``: their name in the active (or given) locale.
+
+    Hearings point at the Danish themes; the English site shows the English
+    translation of each where one exists, in the same single query.
+    """
+    locale = locale or Locale.get_active()
+    translated = Theme.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=locale
+    ).values("name")[:1]
+    return Theme.objects.annotate(
+        display_name=Coalesce(Subquery(translated), F("name"))
+    ).order_by("display_name")
 
 
 def response_hearing(*, page):
@@ -237,7 +265,7 @@ def response_hearing(*, page):
     return (
         hearings_with_status()
         .prefetch_related(
-            Prefetch("themes", queryset=Theme.objects.order_by("name")),
+            Prefetch("themes", queryset=themes_for_display()),
             Prefetch(
                 "documents",
                 queryset=HearingDocument.objects.select_related("document"),

@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class Theme(TranslatableMixin, models.Model):
@@ -18,6 +19,13 @@ class Theme(TranslatableMixin, models.Model):
         allow_unicode=True,
         help_text=_("Used in addresses, e.g. when a reader filters by theme."),
     )
+
+    # The name is translated; the slug is the same in every language, so a
+    # theme filter link works on the Danish and the English site alike.
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug", overridable=False),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("theme")
