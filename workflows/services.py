@@ -90,10 +90,16 @@ def _chair_task_ensure(workflow, chairs, created):
 
 
 def _workflow_pages_ensure(workflow, site, created):
-    index = site.root_page.get_children().filter(slug=HEARING_INDEX_SLUG).first()
-    if index is None:
-        return
-    for page in [index, *index.get_translations()]:
+    # The whole council tree goes through its chairs (content pages and
+    # meetings too; otherwise Wagtail's default moderators' workflow on the
+    # root would apply, whose approvers are no council's). The hearing index
+    # is assigned explicitly as well, so it stays right if the home changes.
+    home = site.root_page
+    index = home.get_children().filter(slug=HEARING_INDEX_SLUG).first()
+    pages = [home, *home.get_translations()]
+    if index is not None:
+        pages += [index, *index.get_translations()]
+    for page in pages:
         assignment = WorkflowPage.objects.filter(page=page).first()
         if assignment is None or assignment.workflow_id != workflow.pk:
             WorkflowPage.objects.update_or_create(

@@ -112,3 +112,17 @@ def test_creating_the_council_again_assigns_translations_too(council_a):
     assert WorkflowPage.objects.get(page=translation).workflow == council_workflow(
         site=council_a
     )
+
+
+def test_every_page_of_the_council_goes_through_its_chairs(council_a, council_b):
+    about = council_a.root_page.get_children().get(slug="om-raadet")
+    meetings_en = (
+        council_a.root_page.get_children()
+        .get(slug="moeder")
+        .get_translation(Locale.objects.get(language_code="en"))
+    )
+
+    for page in (about, meetings_en):
+        workflow = page.get_workflow()
+        assert workflow == council_workflow(site=council_a)
+        assert workflow != council_workflow(site=council_b)
