@@ -1,10 +1,17 @@
 """Admin views of the workflows app."""
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.admin import messages
+from wagtail.models import Locale, Page
 
 from workflows.checks import lix
+from workflows.translations import translation_submit as translation_submit_service
+from workflows.translations import translation_submit_problems
 
 # Longer texts are not easy-read summaries; this keeps the endpoint cheap.
 MAX_READABILITY_CHARS = 20_000
@@ -31,4 +38,34 @@ def readability(request):
             "sentences": result.sentences,
             "message": message,
         }
+    )
+
+
+def translation_submit(request, page_id):
+    """Confirm, then send a translation to the chairs (workflows.translations)."""
+    page = get_object_or_404(Page, pk=page_id).specific
+    problems = translation_submit_problems(page=page, user=request.user)
+    if request.method == "POST" and not problems:
+        try:
+            translation_submit_service(page=page, user=request.user)
+        except ValidationError as error:
+            problems = error.messages
+        else:
+            messages.success(
+                request,
+                _("“%(title)s” has been sent to the chairs for approval.")
+                % {"title": page.get_admin_display_title()},
+            )
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+    if problems and not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    return TemplateResponse(
+        request,
+        "workflows/translation_submit.html",
+        {
+            "page": page,
+            "problems": problems,
+            "source": page.get_translation_or_none(Locale.get_default()),
+        },
+        status=400 if request.method == "POST" and problems else 200,
     )

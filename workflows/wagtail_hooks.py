@@ -9,10 +9,12 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.staticfiles import versioned_static
+from wagtail.admin.widgets import ListingButton
 from wagtail.log_actions import LogFormatter
-from wagtail.models import WorkflowState
+from wagtail.models import Locale, WorkflowState
 
 from workflows import selectors, services, views
+from workflows.translations import translation_submit_problems
 
 # Text fields that hold an easy-read text and get the live LIX meter.
 READABILITY_FIELDS = ("easy_read_summary",)
@@ -50,8 +52,28 @@ def register_workflow_admin_urls():
             "workflows/readability/",
             views.readability,
             name="workflows_readability",
-        )
+        ),
+        path(
+            "workflows/translation/<int:page_id>/submit/",
+            views.translation_submit,
+            name="workflows_translation_submit",
+        ),
     ]
+
+
+@hooks.register("register_page_listing_more_buttons")
+def translation_submit_button(page, user, next_url=None):
+    """Offer "send for approval" on translations that are ready to be sent."""
+    if page.locale_id == Locale.get_default().pk:
+        return
+    if translation_submit_problems(page=page, user=user):
+        return
+    yield ListingButton(
+        _("Send translation for approval"),
+        reverse("workflows_translation_submit", args=[page.pk]),
+        icon_name="resubmit",
+        priority=5,
+    )
 
 
 @hooks.register("insert_editor_js")
