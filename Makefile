@@ -49,6 +49,7 @@ lint: $(VENV)/.installed-test
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages -l da -l en --no-obsolete \
 		--ignore=.venv --ignore=tests --ignore=staticfiles --ignore=scripts
+	$(PY) scripts/fill_english_catalogue.py
 	$(PY) scripts/compile_messages.py
 
 clean:

@@ -13,8 +13,9 @@ def entries(language):
     return [entry for entry in po if not entry.obsolete]
 
 
-def test_danish_catalogue_has_no_untranslated_entry():
-    untranslated = [e.msgid for e in entries("da") if not e.translated()]
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_catalogue_has_no_untranslated_entry(language):
+    untranslated = [e.msgid for e in entries(language) if not e.translated()]
 
     assert untranslated == []
 
