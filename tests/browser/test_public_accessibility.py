@@ -117,9 +117,20 @@ def test_every_public_page_has_one_h1_lang_and_landmarks(public_pages, open_page
             assert tab.locator("footer").count() == 1, url
 
 
+# Elements that stick out on the right, which DKFDS' overflow-x: hidden on
+# <body> would otherwise cut off without any scrollbar.
+STICKING_OUT = """() => [...document.querySelectorAll("body *")]
+  .filter(el => {
+    const box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && box.right > window.innerWidth + 0.5;
+  })
+  .map(el => `${el.tagName.toLowerCase()}.${el.className}`)"""
+
+
 def test_nothing_scrolls_sideways_at_320_px(public_pages, open_page):
     tab = open_page(320)
     for name, url in public_pages.items():
         _visit(tab, name, url)
         width = tab.evaluate("document.scrollingElement.scrollWidth")
         assert width <= 320, f"{url} is {width} px wide at a 320 px viewport"
+        assert tab.evaluate(STICKING_OUT) == [], url

@@ -155,3 +155,9 @@ def test_the_500_page_renders_without_a_database():
     document = parse(html)
     assert document.find("h1").text == "Der skete en fejl"
     assert document.find("a").attrs["href"] == "#main-content"
+
+
+def test_english_pages_say_they_are_english(client, council_a):
+    document = parse(client.get("/en/soeg/").content)
+    assert document.find("html").attrs["lang"] == "en"
+    assert document.find("body").find("a").text == "Skip to main content"
