@@ -9,7 +9,7 @@ import datetime
 from django.utils import timezone
 
 from cms.models import CouncilSettings
-from hearings.demo import demo_hearings_seed
+from hearings.demo import demo_english_responses_seed, demo_hearings_seed
 from pages.demo import demo_pages_seed
 from pages.models import ContentPage, MeetingIndexPage, MeetingPage
 
@@ -103,4 +103,5 @@ def _meetings_ensure(home, municipality):
 def _other_apps_seed(site):
     """Hearings, responses in every state, content pages and the statement."""
     demo_hearings_seed(site=site)
+    demo_english_responses_seed(site=site)
     demo_pages_seed(site=site)

@@ -13,7 +13,7 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
 from cms.models import CouncilRole, CouncilSettings
-from hearings.models import Hearing, PointsUsed, Theme
+from hearings.models import Hearing, HearingResponsePage, PointsUsed, Theme
 from hearings.services import response_page_ensure
 
 DEMO_HEARINGS = [
@@ -255,3 +255,99 @@ def _response_content(hearing, council):
         "signed_by": "Formandskabet",
         "signer_role": f"På vegne af {council.name}",
     }
+
+
+# The demo hearings whose response also gets an English translation, with
+# the English name of what the hearing is about.
+ENGLISH_TOPICS = {
+    "Sundhedspolitik 2026-2030": "the health policy 2026–2030",
+    "Boligsocial helhedsplan for Engparken": "the social housing plan for Engparken",
+}
+
+
+def demo_english_responses_seed(*, site):
+    """Translate the demo responses named in ENGLISH_TOPICS into English.
+
+    Made with wagtail-localize like an editor's translation and published
+    directly, as all demo content is; real translations go to the chairs.
+    """
+    from cms.translation import page_translation_save
+
+    english = Locale.objects.filter(language_code="en").first()
+    council = CouncilSettings.for_site(site)
+    responses = HearingResponsePage.objects.live().filter(
+        hearing__council=site,
+        hearing__title__in=ENGLISH_TOPICS,
+        locale=Locale.get_default(),
+    )
+    for response in responses.select_related("hearing"):
+        if english is None or response.has_translation(english):
+            continue
+        strings = _english_strings(response, council)
+        page_translation_save(
+            page=response, locale=english, strings=strings, publish=True
+        )
+
+
+def _english_strings(response, council):
+    """Content path → English text, matched on the Danish demo text."""
+    from wagtail_localize.models import StringSegment, TranslationSource
+
+    topic = ENGLISH_TOPICS[response.hearing.title]
+    danish = _response_content(response.hearing, council)
+    by_danish_text = {
+        f"Høringssvar: {response.hearing.title}": f"Hearing response: {topic}",
+        danish["introduction"]: (
+            f"{council.name} has read the municipality's proposal on {topic} "
+            "and discussed it at the council's meeting."
+        ),
+        danish["easy_read_summary"]: (
+            f"The municipality wants to change {topic}. The council thinks it "
+            "can be good. But the municipality must ask the people it is about. "
+            "And help must be easy to find."
+        ),
+        **ENGLISH_BODY,
+        danish["signer_role"]: f"On behalf of {council.name}",
+    }
+    source, _created = TranslationSource.get_or_create_from_instance(response)
+    segments = StringSegment.objects.filter(source=source).select_related(
+        "string", "context"
+    )
+    return {
+        segment.context.path: by_danish_text[segment.string.data]
+        for segment in segments
+        if segment.string.data in by_danish_text
+    }
+
+
+ENGLISH_BODY = {
+    "Rådet takker for muligheden for at give sit syn på forslaget. Rådets "
+    "medlemmer kender udfordringerne fra deres eget liv og fra deres arbejde "
+    "i foreninger og tilbud.": "The council is grateful for the chance to "
+    "give its view on the proposal. Its members know the challenges from "
+    "their own lives and from their work in associations and services.",
+    "Det vil rådet gerne fremhæve": "What the council wants to point out",
+    "Forslaget har gode takter. Men det bygger på, at borgerne selv opsøger "
+    "hjælp, bestiller tid på nettet og møder op til aftaler. Det kan mange af "
+    "de borgere, rådet taler for, ikke. Det skal forslaget tage højde for.": (
+        "The proposal has good points. But it assumes that citizens seek help "
+        "themselves, book appointments online and turn up to them. Many of "
+        "the citizens the council speaks for cannot do that. The proposal "
+        "must allow for it."
+    ),
+    "Jeg går ikke derhen, hvis jeg ikke kender nogen, der arbejder der.": (
+        "I don't go there if I don't know anyone who works there."
+    ),
+    "Rådsmedlem med egen erfaring": "Council member with lived experience",
+    "Rådet anbefaler": "The council recommends",
+    "At brugerne og deres organisationer inddrages, før forslaget sættes i "
+    "gang.": "That users and their organisations are involved before the "
+    "proposal is put into practice.",
+    "At der altid er en vej ind uden tidsbestilling og uden MitID.": (
+        "That there is always a way in without an appointment and without MitID."
+    ),
+    "At kommunen følger op efter et år og fortæller rådet, hvordan det er "
+    "gået.": "That the municipality follows up after a year and tells the "
+    "council how it went.",
+    "Formandskabet": "The chair and vice-chair",
+}

@@ -18,5 +18,8 @@ def language_versions(context, page=None):
         return []
     versions = page_versions(page=page)
     for version in versions:
+        # Absolute for hreflang (search engines need it); relative for the
+        # link people click, so it stays on the host they came in on.
         version["url"] = version["page"].get_full_url(request)
+        version["link"] = version["page"].get_url(request)
     return versions

@@ -52,15 +52,18 @@ def test_a_live_translation_is_linked_both_ways_with_alternates(
     assert english_about.slug == about_a.slug == "arbejde"
     assert english_response.status_code == 200
     assert '<html lang="en"' in english_html and "About us" in english_html
-    assert 'href="http://eksempelby.localhost/en/om-raadet/arbejde/" hreflang="en"' in (
-        danish_html
-    )
-    assert 'href="http://eksempelby.localhost/om-raadet/arbejde/" hreflang="da"' in (
-        english_html
-    )
+    # The visible link stays on the reader's host; alternates are absolute.
+    assert '<a href="/en/om-raadet/arbejde/" hreflang="en" lang="en">' in (danish_html)
+    assert '<a href="/om-raadet/arbejde/" hreflang="da" lang="da">' in english_html
     for html in (danish_html, english_html):
-        assert '<link rel="alternate" hreflang="da"' in html
-        assert '<link rel="alternate" hreflang="en"' in html
+        assert (
+            '<link rel="alternate" hreflang="da" '
+            'href="http://eksempelby.localhost/om-raadet/arbejde/">'
+        ) in html
+        assert (
+            '<link rel="alternate" hreflang="en" '
+            'href="http://eksempelby.localhost/en/om-raadet/arbejde/">'
+        ) in html
 
 
 def test_untranslated_page_is_not_served_under_en(client, about_a):

@@ -91,3 +91,11 @@ def test_seed_demo_sends_no_mail(monkeypatch):
     call_command("seed_demo", "--force")
 
     assert mail.outbox == []
+
+
+def test_seed_demo_has_english_responses_on_the_english_site(seeded, client):
+    english = client.get("/en/hoeringssvar/", HTTP_HOST="eksempelby.localhost:8000")
+    danish = client.get("/hoeringssvar/", HTTP_HOST="eksempelby.localhost:8000")
+
+    assert "Hearing response: the health policy 2026–2030" in english.content.decode()
+    assert "Hearing response:" not in danish.content.decode()
