@@ -5,6 +5,7 @@ from django.conf import settings
 
 from cms.models import CouncilRole
 from cms.services import council_create
+from hearings.selectors import hearing_index_for
 from tests.factories import UserFactory
 
 
@@ -29,46 +30,56 @@ def council_b(db):
     ).site
 
 
+def council_user(username, site, role):
+    """A real user in the given council group, as an administrator makes them."""
+    return UserFactory(username=username, council_role=(site, role))
+
+
 @pytest.fixture
 def secretary_a(council_a):
-    return UserFactory(
-        username="sekretaer-a", council_role=(council_a, CouncilRole.SECRETARIAT)
-    )
+    return council_user("sekretaer-a", council_a, CouncilRole.SECRETARIAT)
 
 
 @pytest.fixture
 def chair_a(council_a):
-    return UserFactory(
-        username="formand-a", council_role=(council_a, CouncilRole.CHAIRS)
-    )
+    return council_user("formand-a", council_a, CouncilRole.CHAIRS)
 
 
 @pytest.fixture
 def vice_chair_a(council_a):
-    return UserFactory(
-        username="naestformand-a", council_role=(council_a, CouncilRole.CHAIRS)
-    )
+    return council_user("naestformand-a", council_a, CouncilRole.CHAIRS)
 
 
 @pytest.fixture
 def member_a(council_a):
-    return UserFactory(
-        username="medlem-a", council_role=(council_a, CouncilRole.MEMBERS)
-    )
+    return council_user("medlem-a", council_a, CouncilRole.MEMBERS)
 
 
 @pytest.fixture
 def secretary_b(council_b):
-    return UserFactory(
-        username="sekretaer-b", council_role=(council_b, CouncilRole.SECRETARIAT)
-    )
+    return council_user("sekretaer-b", council_b, CouncilRole.SECRETARIAT)
 
 
 @pytest.fixture
 def chair_b(council_b):
-    return UserFactory(
-        username="formand-b", council_role=(council_b, CouncilRole.CHAIRS)
-    )
+    return council_user("formand-b", council_b, CouncilRole.CHAIRS)
+
+
+@pytest.fixture
+def index_a(council_a):
+    """Council A's hearing-response index ("Høringssvar")."""
+    return hearing_index_for(council=council_a)
+
+
+@pytest.fixture
+def index_b(council_b):
+    return hearing_index_for(council=council_b)
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded documents go to a temporary folder, not the project's media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
 
 
 @pytest.fixture

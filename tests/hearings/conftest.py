@@ -8,25 +8,7 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from hearings.selectors import hearing_index_for
-
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    """Uploaded documents go to a temporary folder, not the project's media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def index_a(council_a):
-    return hearing_index_for(council=council_a)
-
-
-@pytest.fixture
-def index_b(council_b):
-    return hearing_index_for(council=council_b)
 
 
 def docx_bytes():

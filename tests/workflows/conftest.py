@@ -16,20 +16,9 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from hearings.selectors import hearing_index_for
 from tests.factories import HearingFactory, HearingResponsePageFactory
 
 CONTACT = "hoeringer@eksempelby.dk"
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture
-def index_a(council_a):
-    return hearing_index_for(council=council_a)
 
 
 @pytest.fixture
