@@ -1,4 +1,7 @@
-"""Compile every locale/*/LC_MESSAGES/django.po to .mo without GNU gettext.
+"""Compile the project's .po catalogues to .mo without GNU gettext.
+
+Covers locale/*/LC_MESSAGES/django.po and the supplement to Wagtail's admin
+catalogue in cms/wagtail_locale/*/LC_MESSAGES/django.po.
 
 The compiled catalogues are committed, so neither `make run` nor the tests
 need the system gettext tools; run this after editing a .po file.
@@ -10,10 +13,15 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
+CATALOGUES = (
+    "locale/*/LC_MESSAGES/django.po",
+    "cms/wagtail_locale/*/LC_MESSAGES/django.po",
+)
 
 
 def main():
-    for po_path in sorted(ROOT.glob("locale/*/LC_MESSAGES/django.po")):
+    po_paths = sorted(path for pattern in CATALOGUES for path in ROOT.glob(pattern))
+    for po_path in po_paths:
         catalogue = polib.pofile(str(po_path))
         catalogue.save_as_mofile(str(po_path.with_suffix(".mo")))
         print(f"compiled {po_path.relative_to(ROOT)}")

@@ -5,11 +5,13 @@ from pathlib import Path
 import polib
 import pytest
 
-LOCALE = Path(__file__).resolve().parents[2] / "locale"
+ROOT = Path(__file__).resolve().parents[2]
+LOCALE = ROOT / "locale"
+WAGTAIL_SUPPLEMENT = ROOT / "cms" / "wagtail_locale"
 
 
-def entries(language):
-    po = polib.pofile(str(LOCALE / language / "LC_MESSAGES" / "django.po"))
+def entries(language, locale=LOCALE):
+    po = polib.pofile(str(locale / language / "LC_MESSAGES" / "django.po"))
     return [entry for entry in po if not entry.obsolete]
 
 
@@ -27,9 +29,12 @@ def test_catalogue_has_no_fuzzy_entry(language):
     assert fuzzy == []
 
 
-@pytest.mark.parametrize("language", ["da", "en"])
-def test_compiled_catalogue_matches_its_source(language):
-    folder = LOCALE / language / "LC_MESSAGES"
+@pytest.mark.parametrize(
+    ("locale", "language"),
+    [(LOCALE, "da"), (LOCALE, "en"), (WAGTAIL_SUPPLEMENT, "da")],
+)
+def test_compiled_catalogue_matches_its_source(locale, language):
+    folder = locale / language / "LC_MESSAGES"
     compiled = {
         (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
         for e in polib.mofile(str(folder / "django.mo"))
@@ -37,7 +42,7 @@ def test_compiled_catalogue_matches_its_source(language):
     }
     source = {
         (e.msgctxt, e.msgid): (e.msgstr, tuple(sorted(e.msgstr_plural.items())))
-        for e in entries(language)
+        for e in entries(language, locale)
         if e.translated()
     }
 
