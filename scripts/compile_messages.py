@@ -1,7 +1,7 @@
 """Compile the project's .po catalogues to .mo without GNU gettext.
 
 Covers locale/*/LC_MESSAGES/django.po and the supplement to Wagtail's admin
-catalogue in cms/wagtail_locale/*/LC_MESSAGES/django.po.
+catalogues in cms/wagtail_locale/*/LC_MESSAGES/ (django.po, djangojs.po).
 
 The compiled catalogues are committed, so neither `make run` nor the tests
 need the system gettext tools; run this after editing a .po file.
@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CATALOGUES = (
     "locale/*/LC_MESSAGES/django.po",
     "cms/wagtail_locale/*/LC_MESSAGES/django.po",
+    "cms/wagtail_locale/*/LC_MESSAGES/djangojs.po",
 )
 
 

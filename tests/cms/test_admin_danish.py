@@ -15,14 +15,7 @@ from django.urls import reverse
 
 from tests.factories import HearingFactory, HearingResponsePageFactory
 
-SUPPLEMENT = (
-    Path(__file__).resolve().parents[2]
-    / "cms"
-    / "wagtail_locale"
-    / "da"
-    / "LC_MESSAGES"
-    / "django.po"
-)
+SUPPLEMENT = Path(__file__).resolve().parents[2] / "cms" / "wagtail_locale" / "da"
 
 SIDEBAR = [
     ("Billeder", "Images"),
@@ -76,14 +69,40 @@ def test_page_explorer_is_danish(client_as, secretary_a, index_a, submitted_resp
         assert english not in html
 
 
-def test_supplement_never_overrides_a_wagtail_translation():
+def test_admin_scripts_get_the_danish_strings(client_as, secretary_a):
+    url = reverse("wagtailadmin_javascript_catalog")
+    script = client_as(secretary_a).get(url).content.decode()
+
+    assert '"Toggle sidebar": "Vis/skjul sidemenu"' in script
+    assert '"Are you sure?": "Er du sikker?"' in script
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_supplement_never_overrides_a_wagtail_translation(domain):
     package = Path(wagtail.__file__).parent
     shipped = {
         (entry.msgctxt, entry.msgid)
-        for mo in package.glob("**/locale/da/LC_MESSAGES/django.mo")
+        for mo in package.glob(f"**/locale/da/LC_MESSAGES/{domain}.mo")
         for entry in polib.mofile(str(mo))
         if entry.msgstr or any(entry.msgstr_plural.values())
     }
-    supplement = {(e.msgctxt, e.msgid) for e in polib.pofile(str(SUPPLEMENT))}
+    po = polib.pofile(str(SUPPLEMENT / "LC_MESSAGES" / f"{domain}.po"))
+    supplement = {(e.msgctxt, e.msgid) for e in po}
 
     assert supplement & shipped == set()
+
+
+def test_compiled_script_catalogue_matches_its_source():
+    folder = SUPPLEMENT / "LC_MESSAGES"
+
+    def pairs(catalogue):
+        return {
+            (e.msgid, e.msgstr, tuple(sorted(e.msgstr_plural.items())))
+            for e in catalogue
+            if e.msgid
+        }
+
+    compiled = pairs(polib.mofile(str(folder / "djangojs.mo")))
+    source = pairs(polib.pofile(str(folder / "djangojs.po")))
+
+    assert compiled == source, "run scripts/compile_messages.py"
