@@ -14,6 +14,7 @@ from wagtail.forms import TaskStateCommentForm
 
 from workflows.checks import cpr_findings
 from workflows.content import page_segments
+from workflows.selectors import cpr_finding_message
 
 # The buttons of the page editor after which the page is on its way out.
 GUARDED_ACTIONS = ("action-submit", "action-restart-workflow", "action-publish")
@@ -65,10 +66,7 @@ class GuardedPageForm(WagtailAdminPageForm):
         return rows
 
     def _add_cpr_error(self, finding):
-        message = _(
-            "%(place)s seems to contain a CPR number (%(number)s). A council "
-            "may not publish personal data: remove it before the page goes on."
-        ) % {"place": finding.label, "number": ", ".join(finding.numbers)}
+        message = cpr_finding_message(finding)
         field = finding.field if finding.field in self.fields else None
         self.add_error(field, forms.ValidationError(message, code="cpr_number"))
 

@@ -159,6 +159,14 @@ def _four_eyes_reason(others):
     )
 
 
+def cpr_finding_message(finding):
+    """The refusal for one place holding a CPR number, when sending it on."""
+    return _(
+        "%(place)s seems to contain a CPR number (%(number)s). A council "
+        "may not publish personal data: remove it before the page goes on."
+    ) % {"place": finding.label, "number": ", ".join(finding.numbers)}
+
+
 def cpr_reason(findings):
     """The refusal naming every place a CPR number was found."""
     places = "; ".join(finding.label for finding in findings)

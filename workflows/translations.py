@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail_localize.models import Translation
 
-from workflows.selectors import page_cpr_findings
+from workflows.selectors import cpr_finding_message, page_cpr_findings
 
 
 def page_translation(*, page):
@@ -59,13 +59,6 @@ def translation_submit(*, page, user):
         draft = page.get_latest_revision_as_object()
         findings = page_cpr_findings(page=draft)
         if findings:
-            raise ValidationError([_cpr_message(finding) for finding in findings])
+            raise ValidationError([cpr_finding_message(f) for f in findings])
         page.get_workflow().start(page, user)
     return page
-
-
-def _cpr_message(finding):
-    return _(
-        "%(place)s seems to contain a CPR number (%(number)s). A council "
-        "may not publish personal data: remove it before the page goes on."
-    ) % {"place": finding.label, "number": ", ".join(finding.numbers)}
