@@ -4,14 +4,9 @@ Written for this project; any likeness to a real council is accidental. Each
 function checks before it adds, so seeding twice adds nothing.
 """
 
-import datetime
-
-from django.utils import timezone
-
-from cms.models import CouncilSettings
 from hearings.demo import demo_english_responses_seed, demo_hearings_seed
 from pages.demo import demo_pages_seed
-from pages.models import ContentPage, MeetingIndexPage, MeetingPage
+from pages.models import ContentPage
 
 WELCOME = (
     "<p>Vi er et råd af borgere, fagfolk og frivillige. Vi giver byrådet råd om "
@@ -40,27 +35,6 @@ ABOUT_BODY = [
     ),
 ]
 
-MEETINGS = [
-    {
-        "slug": "raadsmoede-foraar",
-        "title": "Rådsmøde om boligsocial indsats",
-        "days": -40,
-        "location": "Værestedet Lyset, Stationsvej 4",
-        "easy": "Vi talte om boliger. Mange mangler et sted at bo. Vi vil bede "
-        "kommunen om flere billige boliger.",
-        "minutes": "<p>Rådet drøftede kommunens udkast til boligplan og besluttede "
-        "at skrive et høringssvar med fokus på skæve boliger.</p>",
-    },
-    {
-        "slug": "raadsmoede-vinter",
-        "title": "Rådsmøde om vinterberedskab",
-        "days": 21,
-        "location": "Rådhuset, mødesal 3",
-        "easy": "",
-        "minutes": "",
-    },
-]
-
 
 def demo_content_seed(*, site):
     """Add the pages and texts a visitor of the demo council expects to see."""
@@ -73,31 +47,7 @@ def demo_content_seed(*, site):
         about.introduction = "Sådan arbejder rådet, og hvem der sidder i det."
         about.body = ABOUT_BODY
         about.save_revision().publish()
-    _meetings_ensure(home, CouncilSettings.for_site(site).municipality)
     _other_apps_seed(site)
-
-
-def _meetings_ensure(home, municipality):
-    index = MeetingIndexPage.objects.child_of(home).first()
-    if index is None:
-        return
-    today = timezone.localdate()
-    for spec in MEETINGS:
-        if MeetingPage.objects.child_of(index).filter(slug=spec["slug"]).exists():
-            continue
-        day = today + datetime.timedelta(days=spec["days"])
-        starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(16)))
-        meeting = MeetingPage(
-            title=spec["title"],
-            slug=spec["slug"],
-            starts_at=starts,
-            location=f"{spec['location']}, {municipality}",
-            easy_read_minutes=spec["easy"],
-            agenda=[("paragraph", "<ol><li>Velkomst</li><li>Høringer</li></ol>")],
-            minutes=[("paragraph", spec["minutes"])] if spec["minutes"] else [],
-        )
-        index.add_child(instance=meeting)
-        meeting.save_revision().publish()
 
 
 def _other_apps_seed(site):

@@ -84,7 +84,29 @@ STATEMENT_PROBLEMS = [
     },
 ]
 
-EXTRA_MEETINGS = [
+MEETINGS = [
+    {
+        "slug": "raadsmoede-foraar",
+        "title": "Rådsmøde om boligsocial indsats",
+        "days": -40,
+        "hours": 2,
+        "location": "Værestedet Lyset, Stationsvej 4",
+        "introduction": "Rådet drøftede kommunens udkast til boligplan.",
+        "easy": "Vi talte om boliger. Mange mangler et sted at bo. Vi vil bede "
+        "kommunen om flere billige boliger.",
+        "minutes": "<p>Rådet drøftede kommunens udkast til boligplan og "
+        "besluttede at skrive et høringssvar med fokus på skæve boliger.</p>",
+    },
+    {
+        "slug": "raadsmoede-vinter",
+        "title": "Rådsmøde om vinterberedskab",
+        "days": 21,
+        "hours": 2,
+        "location": "Rådhuset, mødesal 3",
+        "introduction": "Hvordan klarer kommunen kolde nætter for hjemløse?",
+        "easy": "",
+        "minutes": "",
+    },
     {
         "slug": "raadsmoede-om-vaeresteder",
         "title": "Rådsmøde om værestedernes åbningstider",
@@ -118,7 +140,7 @@ def demo_pages_seed(*, site):
     index = MeetingIndexPage.objects.child_of(home).first()
     if index is not None:
         municipality = CouncilSettings.for_site(site).municipality
-        for spec in EXTRA_MEETINGS:
+        for spec in MEETINGS:
             _meeting_ensure(index, spec, municipality)
     _statement_fill(home)
 
