@@ -1,6 +1,7 @@
 """Reads about councils: which council a user serves, and in which role."""
 
-from wagtail.models import Site
+from django.conf import settings
+from wagtail.models import Page, Site
 
 from cms.models import CouncilGroup
 
@@ -36,9 +37,6 @@ def page_versions(*, page):
     Aliases (untranslated copies that wagtail-localize keeps in sync) are not
     translations, and drafts are not public: neither is ever offered.
     """
-    from django.conf import settings
-    from wagtail.models import Page
-
     versions = (
         Page.objects.filter(translation_key=page.translation_key, live=True)
         .filter(alias_of__isnull=True)
@@ -55,7 +53,5 @@ def page_versions(*, page):
             }
             for version in versions
         ),
-        key=lambda v: [code for code, _name in settings.LANGUAGES].index(
-            v["language_code"]
-        ),
+        key=lambda v: list(names).index(v["language_code"]),
     )
