@@ -82,7 +82,7 @@ def test_page_explorer_shows_only_the_own_council(
     client_as, secretary_a, council_a, council_b, draft_b
 ):
     client = client_as(secretary_a)
-    b_pages = council_b.root_page.get_descendants()
+    b_pages = council_b.root_page.get_descendants(inclusive=True)
 
     explorer_b = client.get(
         reverse("wagtailadmin_explore", args=[council_b.root_page_id])
