@@ -3,7 +3,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Site
+from wagtail.models import Page, Site
+
+from cms.references import CouncilSettingsForm
 
 
 @register_setting(icon="group")
@@ -19,6 +21,15 @@ class CouncilSettings(BaseSiteSetting):
     email = models.EmailField(_("secretariat e-mail"), blank=True)
     phone = models.CharField(_("secretariat phone"), max_length=30, blank=True)
     address = models.TextField(_("postal address"), blank=True)
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("document and image collection"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -28,6 +39,8 @@ class CouncilSettings(BaseSiteSetting):
         related_name="+",
     )
 
+    # The logo must be one of the council's own images.
+    base_form_class = CouncilSettingsForm
     panels = [
         MultiFieldPanel(
             [FieldPanel("name"), FieldPanel("municipality"), FieldPanel("logo")],
@@ -79,3 +92,26 @@ class CouncilGroup(models.Model):
 
     def __str__(self):
         return f"{self.site} – {self.get_role_display()}"
+
+
+class CouncilRootPage(Page):
+    """A council's own node in the page tree, holding its home page in every
+    language.
+
+    Each language's home page of a council is a tree of its own; without a
+    common parent the closest page that all of a council's staff's pages
+    share would be the root of the whole installation, and the page explorer
+    would open there, naming every council. Under this page, a council's
+    staff explore their own council only. It is never served to the public
+    (no site starts above it).
+    """
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["pages.HomePage"]
+
+    class Meta:
+        verbose_name = _("council")
+        verbose_name_plural = _("councils")
+
+    def get_url_parts(self, request=None):
+        return None

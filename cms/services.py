@@ -19,7 +19,7 @@ from wagtail.models import (
     Site,
 )
 
-from cms.models import CouncilGroup, CouncilRole, CouncilSettings
+from cms.models import CouncilGroup, CouncilRole, CouncilRootPage, CouncilSettings
 from cms.translation import council_translations_ensure
 from hearings.models import HearingIndexPage
 from pages.models import (
@@ -115,6 +115,7 @@ def council_create(
         _tree_ensure(result)
         # A live English home and standard pages, so /en/ has its own tree.
         result.created.extend(council_translations_ensure(site=result.site))
+        _council_root_ensure(result, name=name)
         _groups_ensure(result, name=name)
         # The chairs' approval of hearing responses (workflows app).
         result.created.extend(council_workflow_ensure(site=result.site))
@@ -197,13 +198,42 @@ def _tree_ensure(result):
         result.created.append(_("page %(title)s") % {"title": title})
 
 
+def _council_root_ensure(result, *, name):
+    """Put the council's home pages (every language) under its own root page.
+
+    Translations are made first, with the homes still beside each other
+    under the tree root, because wagtail-localize places a translated home
+    under the translation of the home's parent; the council root has none.
+    """
+    home = result.site.root_page
+    parent = home.get_parent()
+    if isinstance(parent.specific, CouncilRootPage):
+        council_root = parent
+    else:
+        council_root = CouncilRootPage(
+            title=name,
+            slug=slugify("raad-" + result.site.hostname.replace(".", "-")),
+            live=False,
+        )
+        Page.get_first_root_node().add_child(instance=council_root)
+        result.created.append(_("council root page"))
+    for page in [home, *home.get_translations()]:
+        if page.get_parent().pk != council_root.pk:
+            page.move(council_root, pos="last-child")
+
+
 def council_collection(site):
-    """The document and image collection that belongs to a council."""
+    """The document and image collection that belongs to a council, created
+    on first use and remembered in the council's settings."""
+    settings = CouncilSettings.for_site(site)
+    if settings.collection_id:
+        return settings.collection
     root = Collection.get_first_root_node()
-    name = CouncilSettings.for_site(site).name
-    collection = root.get_children().filter(name=name).first()
+    collection = root.get_children().filter(name=settings.name).first()
     if collection is None:
-        collection = root.add_child(name=name)
+        collection = root.add_child(name=settings.name)
+    settings.collection = collection
+    settings.save(update_fields=["collection"])
     return collection
 
 

@@ -7,3 +7,9 @@ class HearingsConfig(AppConfig):
 
     name = "hearings"
     verbose_name = _("Hearings")
+
+    def ready(self):
+        # Registers with the base layer's tenancy rules; needs the models.
+        from hearings.tenancy import register
+
+        register()

@@ -47,7 +47,7 @@ class HomePage(BasePage):
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
 
-    parent_page_types = ["wagtailcore.Page"]
+    parent_page_types = ["cms.CouncilRootPage"]
     subpage_types = [
         "hearings.HearingIndexPage",
         "pages.MeetingIndexPage",

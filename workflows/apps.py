@@ -12,3 +12,9 @@ class WorkflowsConfig(AppConfig):
         from workflows.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        # Imported here: the guard imports models, which load after apps.
+        from cms.admin_guard import allow_staff_urls
+
+        allow_staff_urls(
+            names=("workflows_readability", "workflows_translation_submit")
+        )

@@ -1,0 +1,43 @@
+"""Admin wiring of the base layer: every page listing a council's staff can
+open (explorer, its menu through the admin API, the page chooser) shows
+their own council's tree only."""
+
+from django.http import Http404
+from wagtail import hooks
+
+from cms import files
+from cms.tenancy import pages_of_councils, user_council_ids
+
+
+def _own_council_pages(pages, user):
+    if user.is_superuser:
+        return pages
+    return pages_of_councils(pages, user_council_ids(user))
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_pages_of_own_council(parent_page, pages, request):
+    return _own_council_pages(pages, request.user)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def chooser_pages_of_own_council(pages, request):
+    return _own_council_pages(pages, request.user)
+
+
+# Documents and images (cms.files) -------------------------------------------
+
+
+@hooks.register("before_serve_document")
+def serve_only_shown_documents(document, request):
+    """A document no live page or hearing of its council shows is its
+    council's draft material: 404 for everyone else, as if it did not exist."""
+    if not files.user_may_download(user=request.user, document=document):
+        raise Http404
+
+
+@hooks.register("construct_admin_api", order=10)
+def admin_api_lists_own_files(router):
+    """Registered after Wagtail's own endpoints, which these replace."""
+    router.register_endpoint("documents", files.CouncilDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", files.CouncilImagesAdminAPIViewSet)
