@@ -9,6 +9,8 @@ PIP := $(PY) -m pip
 CONSTRAINTS := requirements/constraints.txt
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes: one per core (pytest-xdist); PYTEST_WORKERS=0 runs in one.
+PYTEST_WORKERS ?= auto
 
 .PHONY: run test lint migrate seed messages clean
 
@@ -38,7 +40,7 @@ run: seed
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

@@ -250,6 +250,7 @@ PK_MODELS = {
     "wagtailsettings:edit": Site,
     "wagtailsettings:preview_on_edit": Site,
     "wagtailadmin_pages:revisions_compare": Page,
+    "wagtailadmin_choose_page_chosen_multiple": Page,
     "wagtaildocs_chooser:chosen": get_document_model(),
     "wagtaildocs_chooser:chosen_multiple": get_document_model(),
 }

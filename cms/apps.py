@@ -7,3 +7,6 @@ class CmsConfig(AppConfig):
 
     name = "cms"
     verbose_name = _("Councils")
+
+    def ready(self):
+        from cms import checks  # noqa: F401  (registers the system checks)

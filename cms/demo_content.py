@@ -7,6 +7,7 @@ function checks before it adds, so seeding twice adds nothing.
 from hearings.demo import demo_english_responses_seed, demo_hearings_seed
 from pages.demo import demo_pages_seed
 from pages.models import ContentPage
+from workflows.demo import demo_approve
 
 WELCOME = (
     "<p>Vi er et råd af borgere, fagfolk og frivillige. Vi giver byrådet råd om "
@@ -41,12 +42,12 @@ def demo_content_seed(*, site):
     home = site.root_page.specific
     if not home.body:
         home.body = WELCOME
-        home.save_revision().publish()
+        demo_approve(page=home, site=site)
     about = ContentPage.objects.child_of(home).filter(slug="om-raadet").first()
     if about is not None and not about.body:
         about.introduction = "Sådan arbejder rådet, og hvem der sidder i det."
         about.body = ABOUT_BODY
-        about.save_revision().publish()
+        demo_approve(page=about, site=site)
     _other_apps_seed(site)
 
 

@@ -18,8 +18,7 @@ from wagtail.images.forms import BaseImageForm
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
-from cms.tenancy import PLATFORM, SHARED, object_owner, pages_of_councils
-from cms.tenancy import user_may_know
+from cms.tenancy import PLATFORM, SHARED, object_owner, pages_of_councils, user_may_know
 
 # Other apps answer "does the council show this document to the public?"
 # for their own models: fn(*, document, councils) -> bool.

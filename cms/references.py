@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms import BoundField
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from modelcluster.fields import ParentalKey
@@ -113,7 +114,7 @@ def _in_row(reference, row_model, name, number):
     label = _("%(row)s %(number)s: %(field)s") % {
         "row": capfirst(row_model._meta.verbose_name),
         "number": number,
-        "field": reference.label.lower(),
+        "field": reference.label[:1].lower() + reference.label[1:],
     }
     return replace(reference, field=name, label=label)
 
@@ -215,11 +216,13 @@ class CouncilReferencesMixin:
     def is_valid(self):
         if not super().is_valid():
             return False
-        found = list(form_references(self))
-        refused = refused_references(
-            (reference for _form, reference in found),
-            owner=self.reference_owner(),
-            user=getattr(self, "for_user", None),
+        found = list(dict.fromkeys(form_references(self)))  # each place once
+        refused = set(
+            refused_references(
+                (reference for _form, reference in found),
+                owner=self.reference_owner(),
+                user=getattr(self, "for_user", None),
+            )
         )
         for form, reference in found:
             if reference in refused:
@@ -229,7 +232,20 @@ class CouncilReferencesMixin:
 
 def _add_refusal(form, reference):
     error = forms.ValidationError(refusal_message(reference), code="other_council")
-    form.add_error(reference.field if reference.field in form.fields else None, error)
+    form.add_error(reference.field, error)
+    # Rendered again, the posted id would show the other council's title.
+    form._bound_fields_cache[reference.field] = WithheldBoundField(
+        form, form.fields[reference.field], reference.field
+    )
+
+
+class WithheldBoundField(BoundField):
+    """A refused field shown again with its saved value, not the posted one:
+    the chooser or rich-text editor would otherwise look the posted id up
+    and show the editor another council's title, file name or image."""
+
+    def value(self):
+        return self.field.prepare_value(self.initial)
 
 
 def owner_of(obj):
@@ -245,4 +261,3 @@ class CouncilSettingsForm(CouncilReferencesMixin, WagtailAdminModelForm):
 
     def reference_owner(self):
         return owner_of(self.instance)
-

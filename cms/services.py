@@ -28,6 +28,7 @@ from pages.models import (
     HomePage,
     MeetingIndexPage,
 )
+from workflows.publish_guard import bootstrap
 from workflows.services import council_workflow_ensure
 
 
@@ -100,7 +101,8 @@ def council_create(
     hostname = hostname.strip().lower()
     if not name or not municipality or not hostname:
         raise CouncilError(_("Name, municipality and hostname are all required."))
-    with transaction.atomic():
+    # The skeleton's empty pages go live without approval: nobody wrote them.
+    with transaction.atomic(), bootstrap(reason="council_create"):
         site = _site_for(name=name, municipality=municipality, hostname=hostname)
         result = CouncilResult(site=site)
         if site is None:

@@ -18,6 +18,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from workflows.publish_guard import bootstrap
+
 
 def other_locales():
     """Every content locale but the default (Danish) one."""
@@ -94,9 +96,10 @@ def council_translations_ensure(*, site):
             strings = {"title": titles.get(page.slug, page.title)}
             if page.pk == home.pk:
                 strings["introduction"] = _home_introduction(site, locale)
-            page_translation_save(
-                page=page, locale=locale, strings=strings, publish=True
-            )
+            with bootstrap(reason="council_translations_ensure"):
+                page_translation_save(
+                    page=page, locale=locale, strings=strings, publish=True
+                )
             created.append(f"{strings['title']} ({locale.language_code})")
     return created
 

@@ -15,6 +15,7 @@ from wagtail.rich_text import RichText
 from cms.models import CouncilRole, CouncilSettings
 from hearings.models import Hearing, HearingResponsePage, PointsUsed, Theme
 from hearings.services import response_page_ensure
+from workflows.demo import demo_approve
 
 DEMO_HEARINGS = [
     {
@@ -179,10 +180,10 @@ def _response_ensure(hearing, spec, council, secretary, today):
 
 
 def _publish_back_dated(page, hearing, spec, today):
-    """Publish as if it happened two days before the deadline; then, if the
-    spec has a change note, republish a corrected version a week later."""
+    """Approve as if it happened two days before the deadline; then, if the
+    spec has a change note, approve a corrected version a week later."""
     page.signed_on = hearing.deadline - datetime.timedelta(days=2)
-    page.save_revision().publish()
+    demo_approve(page=page, site=hearing.council)
     first = timezone.make_aware(
         datetime.datetime.combine(page.signed_on, datetime.time(10, 0))
     )
@@ -190,7 +191,7 @@ def _publish_back_dated(page, hearing, spec, today):
     if spec.get("change_note"):
         page.refresh_from_db()
         page.change_note = spec["change_note"]
-        page.save_revision().publish()
+        demo_approve(page=page, site=hearing.council)
         last = first + datetime.timedelta(days=7)
     type(page).objects.filter(pk=page.pk).update(
         first_published_at=first, last_published_at=last
@@ -268,8 +269,8 @@ ENGLISH_TOPICS = {
 def demo_english_responses_seed(*, site):
     """Translate the demo responses named in ENGLISH_TOPICS into English.
 
-    Made with wagtail-localize like an editor's translation and published
-    directly, as all demo content is; real translations go to the chairs.
+    Made with wagtail-localize like an editor's translation and approved by
+    the chairs like any other page.
     """
     from cms.translation import page_translation_save
 
@@ -284,9 +285,10 @@ def demo_english_responses_seed(*, site):
         if english is None or response.has_translation(english):
             continue
         strings = _english_strings(response, council)
-        page_translation_save(
-            page=response, locale=english, strings=strings, publish=True
+        translated = page_translation_save(
+            page=response, locale=english, strings=strings
         )
+        demo_approve(page=translated, site=site)
 
 
 def _english_strings(response, council):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
+from cms.references import CouncilReferencesMixin, owner_of
 from cms.selectors import council_sites_for_user
 
 # Imported from the modules, not the package: the response page model uses
@@ -14,10 +15,14 @@ from hearings.models.themes import Theme
 from workflows.forms import GuardedPageForm
 
 
-class HearingAdminForm(WagtailAdminModelForm):
+class HearingAdminForm(CouncilReferencesMixin, WagtailAdminModelForm):
     """The hearing editor. Staff work for their own council only: the council
     of a new hearing is theirs, shown but not editable (a disabled field
-    ignores whatever a tampered form posts); superusers may choose freely."""
+    ignores whatever a tampered form posts); superusers may choose freely.
+    The hearing's documents are its council's own (CouncilReferencesMixin)."""
+
+    def reference_owner(self):
+        return owner_of(self.instance)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,9 +12,9 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permissions import policy_registry
 
+from hearings.history_timeline import hearing_history
 from hearings.models import Hearing
 from hearings.selectors import (
-    hearing_history,
     hearing_response,
     hearing_status,
     hearings_for_user,

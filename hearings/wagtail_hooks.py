@@ -5,10 +5,12 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.views import View
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import (
@@ -29,10 +31,18 @@ from wagtail.snippets.views import chooser as snippet_chooser
 from wagtail.snippets.views import snippets as snippet_views
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from cms.files import PUBLIC_DOCUMENT_HOOK
 from cms.models import CouncilRole
 from cms.selectors import council_sites_for_user
+from hearings import public_contributions
 from hearings.forms import HearingAdminForm
-from hearings.models import Hearing, HearingResponsePage, HearingStatus, Theme
+from hearings.models import (
+    Hearing,
+    HearingDocument,
+    HearingResponsePage,
+    HearingStatus,
+    Theme,
+)
 from hearings.selectors import (
     dashboard_hearings,
     deadline_words,
@@ -41,6 +51,7 @@ from hearings.selectors import (
     hearings_with_status,
 )
 from hearings.views import HearingHistoryView, HearingRestoreView, ResponseStartView
+from pages.contributions import CALENDAR_EVENTS, HOME_PAGE_SECTIONS
 
 # Permissions -------------------------------------------------------------
 
@@ -116,8 +127,11 @@ class HearingDeleteView(OwnCouncilObjectMixin, snippet_views.DeleteView):
         return super().dispatch(request, *args, **kwargs)
 
 
-class HearingUsageView(OwnCouncilObjectMixin, snippet_views.UsageView):
-    pass
+class HearingUsageView(snippet_views.UsageView):
+    """Its listing is the hearing's usage, so only the object is scoped."""
+
+    def get_base_object_queryset(self):
+        return hearings_for_user(user=self.request.user)
 
 
 class HearingInspectView(snippet_views.InspectView):
@@ -149,7 +163,17 @@ class HearingChosenView(snippet_chooser.SnippetChosenView):
         return hearings_for_user(user=self.request.user).get(pk=pk)
 
 
+class HearingChooserCreateView(View):
+    """Hearings are registered in the hearings admin, with their documents
+    and deadline, never half-made from a chooser: the chooser's create step
+    (which Wagtail answers with an error when no form is set) is not there."""
+
+    def dispatch(self, request, *args, **kwargs):
+        raise Http404
+
+
 class HearingChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    create_view_class = HearingChooserCreateView
     choose_view_class = HearingChooseView
     choose_results_view_class = HearingChooseResultsView
     chosen_view_class = HearingChosenView
@@ -382,3 +406,28 @@ def add_open_hearings_panel(request, panels):
     ).exists():
         return
     panels.append(OpenHearingsPanel(dashboard_hearings(user=request.user)))
+
+
+# Documents ------------------------------------------------------------------
+
+
+@hooks.register(PUBLIC_DOCUMENT_HOOK)
+def hearing_material_is_public(*, document, councils):
+    """A hearing's documents are public by nature: the municipality sent
+    them out for hearing, and the council's public page lists them."""
+    return HearingDocument.objects.filter(
+        document=document, hearing__council_id__in=councils
+    ).exists()
+
+
+# The public site (pages.contributions) -------------------------------------
+
+
+@hooks.register(HOME_PAGE_SECTIONS)
+def hearing_home_sections(*, site_root, site):
+    return public_contributions.home_sections(site_root=site_root, site=site)
+
+
+@hooks.register(CALENDAR_EVENTS)
+def hearing_deadline_events(*, site, request=None):
+    return public_contributions.deadline_events(site=site, request=request)

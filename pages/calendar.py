@@ -1,4 +1,5 @@
-"""The council's calendar as iCalendar (RFC 5545): hearing deadlines and meetings.
+"""The council's calendar as iCalendar (RFC 5545): meetings, and what other
+apps contribute (hearing deadlines, see pages.contributions).
 
 Calendar programs subscribe to the feed's URL and refresh it, so every event
 keeps a stable UID across refreshes. Times are written in UTC, which every
@@ -8,11 +9,11 @@ program converts to the reader's own zone without a VTIMEZONE block.
 import datetime
 
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from cms.models import CouncilSettings
 from pages import selectors
+from pages.contributions import contributed_calendar_events
 
 
 def calendar_build(*, site, request=None) -> bytes:
@@ -30,7 +31,7 @@ def calendar_build(*, site, request=None) -> bytes:
         site_root = site.root_page.localized
         for event in _meeting_events(site_root, site.hostname, request):
             calendar.add_component(event)
-        for event in _deadline_events(site, request):
+        for event in contributed_calendar_events(site=site, request=request):
             calendar.add_component(event)
     return calendar.to_ical()
 
@@ -53,31 +54,3 @@ def _meeting_events(site_root, hostname, request):
         if url:
             event.add("url", url)
         yield event
-
-
-def deadline_event(*, uid, title, deadline, url=None, description=""):
-    """An all-day event on the day a hearing response is due."""
-    event = Event()
-    event.add("uid", uid)
-    event.add("dtstamp", timezone.now())
-    event.add("summary", _("Hearing deadline: %(title)s") % {"title": title})
-    event.add("dtstart", deadline)
-    event.add("dtend", deadline + datetime.timedelta(days=1))
-    event.add("transp", "TRANSPARENT")
-    if description:
-        event.add("description", description)
-    if url:
-        event.add("url", url)
-    return event
-
-
-def _deadline_events(site, request):
-    for hearing in selectors.hearings_for_calendar(site=site):
-        response = hearing.live_responses[0] if hearing.live_responses else None
-        yield deadline_event(
-            uid=f"hearing-deadline-{hearing.pk}@{site.hostname}",
-            title=hearing.title,
-            deadline=hearing.deadline,
-            url=response.get_full_url(request) if response else None,
-            description=hearing.committee,
-        )

@@ -19,6 +19,7 @@ from pages.models import (
     MeetingIndexPage,
     MeetingPage,
 )
+from workflows.demo import demo_approve
 
 POLICY_PAGE = {
     "slug": "udsattepolitik",
@@ -136,16 +137,16 @@ def demo_pages_seed(*, site):
     """Add content pages, meetings and the accessibility statement's text."""
     home = HomePage.objects.get(pk=site.root_page_id)
     for spec in (POLICY_PAGE, CONTACT_PAGE):
-        _content_page_ensure(home, spec)
+        _content_page_ensure(home, spec, site)
     index = MeetingIndexPage.objects.child_of(home).first()
     if index is not None:
         municipality = CouncilSettings.for_site(site).municipality
         for spec in MEETINGS:
-            _meeting_ensure(index, spec, municipality)
-    _statement_fill(home)
+            _meeting_ensure(index, spec, municipality, site)
+    _statement_fill(home, site)
 
 
-def _content_page_ensure(home, spec):
+def _content_page_ensure(home, spec, site):
     if ContentPage.objects.child_of(home).filter(slug=spec["slug"]).exists():
         return
     page = ContentPage(
@@ -153,12 +154,13 @@ def _content_page_ensure(home, spec):
         slug=spec["slug"],
         introduction=spec["introduction"],
         body=spec["body"],
+        live=False,
     )
     home.add_child(instance=page)
-    page.save_revision().publish()
+    demo_approve(page=page, site=site)
 
 
-def _meeting_ensure(index, spec, municipality):
+def _meeting_ensure(index, spec, municipality, site):
     if MeetingPage.objects.child_of(index).filter(slug=spec["slug"]).exists():
         return
     day = timezone.localdate() + datetime.timedelta(days=spec["days"])
@@ -179,12 +181,13 @@ def _meeting_ensure(index, spec, municipality):
             )
         ],
         minutes=[("paragraph", spec["minutes"])] if spec["minutes"] else [],
+        live=False,
     )
     index.add_child(instance=meeting)
-    meeting.save_revision().publish()
+    demo_approve(page=meeting, site=site)
 
 
-def _statement_fill(home):
+def _statement_fill(home, site):
     """Fill in the statement that create_council made, once."""
     statement = AccessibilityStatementPage.objects.child_of(home).first()
     if statement is None or statement.non_accessible_content:
@@ -199,4 +202,4 @@ def _statement_fill(home):
         "tastatur og skærmlæser."
     )
     statement.feedback_response_time = "inden for ti arbejdsdage."
-    statement.save_revision().publish()
+    demo_approve(page=statement, site=site)

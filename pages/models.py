@@ -35,6 +35,9 @@ class BasePage(Page):
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
     # Refuses to submit, approve or publish text holding a CPR number.
     base_form_class = GuardedPageForm
+    # The approval workflow's protocol (workflows.page_protocol): text fields
+    # written in easy-read language, whose LIX the editor and chairs see.
+    readability_fields = ()
 
     class Meta:
         abstract = True
@@ -124,6 +127,7 @@ class MeetingPage(BasePage):
     location = models.CharField(_("location"), max_length=255, blank=True)
     agenda = StreamField(BodyBlock(), verbose_name=_("agenda"), blank=True)
     minutes = StreamField(BodyBlock(), verbose_name=_("minutes"), blank=True)
+    readability_fields = ("easy_read_minutes",)
     easy_read_minutes = models.TextField(
         _("easy-read minutes"),
         blank=True,

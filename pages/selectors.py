@@ -6,10 +6,10 @@ council's visitors never see another council's pages.
 
 import datetime
 
-from django.db.models import Prefetch
 from django.utils import timezone
 from wagtail.models import Page
 
+from pages.contributions import HomeSection, contributed_home_sections
 from pages.models import (
     AccessibilityStatementPage,
     ContentPage,
@@ -96,62 +96,17 @@ def site_search(*, site_root, query):
 
 
 def home_page_sections(*, site_root, site):
-    """What the council's front page lists: responses, open hearings, meetings."""
-    from hearings import selectors as hearing_selectors
-
-    hearing_index = (
-        hearing_selectors.HearingIndexPage.objects.child_of(site_root).live().first()
+    """The boxes of the council's front page, in order: the next meetings,
+    and whatever other apps contribute (pages.contributions)."""
+    meetings = HomeSection(
+        template="components/next_meetings_section.html",
+        data={
+            "next_meetings": meetings_upcoming(site_root=site_root),
+            "meeting_index": MeetingIndexPage.objects.child_of(site_root)
+            .live()
+            .first(),
+        },
+        order=30,
     )
-    latest = []
-    if hearing_index is not None:
-        latest = hearing_selectors.published_responses(index=hearing_index)[:5]
-    return {
-        "next_meetings": meetings_upcoming(site_root=site_root),
-        "meeting_index": MeetingIndexPage.objects.child_of(site_root).live().first(),
-        "hearing_index": hearing_index,
-        "latest_responses": latest,
-        "open_hearings": hearings_open(site=site),
-    }
-
-
-def hearings_open(*, site, limit=5):
-    """Hearings the council is still answering, earliest deadline first.
-
-    Only what the municipality sent (title, committee, deadline) and the
-    status in words; drafts themselves stay private.
-    """
-    from hearings.models import Hearing, HearingStatus
-    from hearings.selectors import hearings_with_status
-
-    if site is None:
-        return []
-    open_statuses = [
-        HearingStatus.RECEIVED,
-        HearingStatus.DRAFTING,
-        HearingStatus.AWAITING_CHAIR,
-    ]
-    hearings = hearings_with_status(Hearing.objects.filter(council=site))
-    return list(
-        hearings.filter(status__in=open_statuses, deadline__gte=timezone.localdate())
-        .only("id", "title", "committee", "deadline")
-        .order_by("deadline", "pk")[:limit]
-    )
-
-
-def hearings_for_calendar(*, site, since_days=365):
-    """This council's hearings with a deadline from a year ago onwards, each
-    with its live response pages (``live_responses``) for the event's link."""
-    from hearings.models import Hearing, HearingResponsePage
-
-    if site is None:
-        return []
-    since = timezone.localdate() - datetime.timedelta(days=since_days)
-    live = HearingResponsePage.objects.live().filter(locale_id=site.root_page.locale_id)
-    return (
-        Hearing.objects.filter(council=site, deadline__gte=since)
-        .only("id", "title", "committee", "deadline", "council_id")
-        .prefetch_related(
-            Prefetch("responses", queryset=live, to_attr="live_responses")
-        )
-        .order_by("deadline", "pk")
-    )
+    sections = [meetings, *contributed_home_sections(site_root=site_root, site=site)]
+    return {"home_sections": sorted(sections, key=lambda section: section.order)}

@@ -11,6 +11,7 @@ from wagtail.rich_text import RichText
 from cms.selectors import council_group
 from hearings.models import Hearing, HearingResponsePage, Theme
 from pages.models import ContentPage, MeetingPage
+from workflows.publish_guard import bootstrap
 
 TEST_PASSWORD = "en-lang-test-adgangskode"
 
@@ -37,7 +38,29 @@ class UserFactory(factory.django.DjangoModelFactory):
             self.save()
 
 
-class ContentPageFactory(wagtail_factories.PageFactory):
+def publish_fixture(page, user=None):
+    """Publish the page's current state to set the scene of a test. Pages go
+    live only by the chairs' approval (workflows.publish_guard); a fixture
+    is laid out like the platform's own skeleton pages instead."""
+    with bootstrap(reason="test fixture"):
+        page.save_revision(user=user).publish(user=user)
+    page.refresh_from_db()
+    return page
+
+
+class FixturePageFactory(wagtail_factories.PageFactory):
+    """Pages made live by a factory are fixtures (see publish_fixture)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        with bootstrap(reason="test fixture"):
+            return super()._create(model_class, *args, **kwargs)
+
+
+class ContentPageFactory(FixturePageFactory):
     class Meta:
         model = ContentPage
 
@@ -45,7 +68,7 @@ class ContentPageFactory(wagtail_factories.PageFactory):
     introduction = "En kort indledning."
 
 
-class MeetingPageFactory(wagtail_factories.PageFactory):
+class MeetingPageFactory(FixturePageFactory):
     class Meta:
         model = MeetingPage
 
@@ -87,9 +110,9 @@ class HearingFactory(factory.django.DjangoModelFactory):
             self.themes.set(extracted)
 
 
-class HearingResponsePageFactory(wagtail_factories.PageFactory):
+class HearingResponsePageFactory(FixturePageFactory):
     """A draft response; pass parent=<index page> and hearing=<hearing>.
-    published=True publishes it the way Wagtail does (a revision, then live)."""
+    published=True publishes it as a fixture (see publish_fixture)."""
 
     class Meta:
         model = HearingResponsePage
@@ -107,5 +130,4 @@ class HearingResponsePageFactory(wagtail_factories.PageFactory):
     @factory.post_generation
     def published(self, create, extracted, **kwargs):
         if create and extracted:
-            self.save_revision().publish()
-            self.refresh_from_db()
+            publish_fixture(self)

@@ -12,6 +12,10 @@ class WorkflowsConfig(AppConfig):
         from workflows.signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        # Every page model's saves pass the publish guard.
+        from workflows import publish_guard
+
+        publish_guard.connect()
         # Imported here: the guard imports models, which load after apps.
         from cms.admin_guard import allow_staff_urls
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.forms import TaskStateCommentForm
 
+from cms.references import CouncilReferencesMixin, owner_of
 from workflows.checks import cpr_findings
 from workflows.content import page_segments
 from workflows.selectors import cpr_finding_message
@@ -20,8 +21,14 @@ from workflows.selectors import cpr_finding_message
 GUARDED_ACTIONS = ("action-submit", "action-restart-workflow", "action-publish")
 
 
-class GuardedPageForm(WagtailAdminPageForm):
-    """Base form of every Talerør page type (BasePage.base_form_class)."""
+class GuardedPageForm(CouncilReferencesMixin, WagtailAdminPageForm):
+    """Base form of every Talerør page type (BasePage.base_form_class).
+    Every save, drafts too, is refused while the page points at another
+    council's documents, images or pages (CouncilReferencesMixin)."""
+
+    def reference_owner(self):
+        """A page belongs to the council whose tree it is in: its parent's."""
+        return owner_of(self.parent_page)
 
     def is_valid(self):
         valid = super().is_valid()

@@ -9,11 +9,10 @@ the system such as the municipality's contact address.
 import logging
 
 from django.conf import settings
-from django.contrib.admin.utils import quote
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from wagtail.users.models import UserProfile
 
 logger = logging.getLogger(__name__)
@@ -100,35 +99,3 @@ def delivery_send(*, delivery):
         reply_to=[council.email] if council.email else None,
         language=page.locale.language_code,
     )
-
-
-def reminder_send(*, hearing, kind, today=None):
-    """Remind the council's secretariat and chairs of a hearing's deadline.
-    Returns how many people were mailed."""
-    from cms.models import CouncilSettings
-    from hearings.selectors import deadline_words, hearing_response, hearing_status
-    from workflows.selectors import council_staff
-
-    response = hearing_response(hearing=hearing)
-    context = {
-        "hearing": hearing,
-        "kind": kind,
-        "days_left": (hearing.deadline - (today or timezone.localdate())).days,
-        "deadline_words": deadline_words(hearing, today=today),
-        "status": hearing_status(hearing=hearing, today=today).label,
-        "council": CouncilSettings.for_site(hearing.council).name,
-        "response": response,
-        "response_url": admin_url("wagtailadmin_pages:edit", response.pk)
-        if response
-        else "",
-        "hearing_url": _hearing_admin_url(hearing),
-    }
-    staff = council_staff(site=hearing.council)
-    return len(send_to_users("deadline_reminder", context, staff, raise_errors=True))
-
-
-def _hearing_admin_url(hearing):
-    viewset = getattr(type(hearing), "snippet_viewset", None)
-    if viewset is None:
-        return ""
-    return admin_url(viewset.get_url_name("edit"), quote(hearing.pk))

@@ -1,9 +1,6 @@
 """Reads about the approval workflow: who may approve what, and why not."""
 
-from datetime import timedelta
-
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
@@ -11,7 +8,7 @@ from wagtail.models import PageLogEntry, TaskState, WorkflowState
 from cms.models import CouncilRole
 from workflows.checks import cpr_findings
 from workflows.content import page_segments
-from workflows.models import CouncilWorkflow, DeadlineReminder, ResponseDelivery
+from workflows.models import CouncilWorkflow, ResponseDelivery
 
 
 def council_workflow(*, site, purpose=CouncilWorkflow.Purpose.HEARING_RESPONSES):
@@ -228,49 +225,3 @@ def delivery_address(*, page):
 
 def page_deliveries(*, page):
     return ResponseDelivery.objects.filter(page_id=page.pk)
-
-
-# How long after a deadline an "overdue" reminder is still worth sending: it
-# keeps a first run on old data (or a cron that was down) from flooding staff.
-OVERDUE_REMINDER_WINDOW = timedelta(days=14)
-
-
-def reminder_kind(*, days_left):
-    """Which reminder a hearing with this many days left is due, or None."""
-    if days_left < 0:
-        return DeadlineReminder.Kind.OVERDUE
-    if days_left <= 2:
-        return DeadlineReminder.Kind.TWO_DAYS
-    if days_left <= 7:
-        return DeadlineReminder.Kind.WEEK
-    return None
-
-
-def due_reminders(*, today=None):
-    """(hearing, kind) for every reminder due today and not yet sent: the
-    deadline is within a week, or passed, and no response is published."""
-    from hearings.models import Hearing, HearingStatus
-    from hearings.selectors import hearings_with_status
-
-    today = today or timezone.localdate()
-    window = Hearing.objects.filter(
-        deadline__lte=today + timedelta(days=7),
-        deadline__gte=today - OVERDUE_REMINDER_WINDOW,
-    )
-    hearings = (
-        hearings_with_status(window, today=today)
-        .exclude(status__in=[HearingStatus.PUBLISHED, HearingStatus.DECIDED])
-        .select_related("council")
-        .order_by("deadline", "pk")
-    )
-    sent = set(
-        DeadlineReminder.objects.filter(hearing__in=window).values_list(
-            "hearing_id", "kind", "deadline"
-        )
-    )
-    due = []
-    for hearing in hearings:
-        kind = reminder_kind(days_left=(hearing.deadline - today).days)
-        if kind and (hearing.pk, kind, hearing.deadline) not in sent:
-            due.append((hearing, kind))
-    return due

@@ -6,11 +6,9 @@ approval that publishes exactly the approved revision under a lock, the
 delivery to the municipality, Danish mails and deadline reminders.
 """
 
-import logging
-
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -24,8 +22,10 @@ from wagtail.models import (
 
 from cms.models import CouncilRole, CouncilSettings
 from cms.selectors import council_group
-from workflows import mail, selectors
+from workflows import mail, publish_guard, selectors
+from workflows.checks import lix
 from workflows.models import ChairApprovalTask, CouncilWorkflow, ResponseDelivery
+from workflows.page_protocol import readability_fields_of
 
 # Names of the workflow and its task as the council sees them (content, not
 # interface text: they are stored and shown as typed).
@@ -35,8 +35,6 @@ HEARING_INDEX_SLUG = "hoeringssvar"
 DELIVERED = "workflows.response_delivered"
 DELIVERY_FAILED = "workflows.response_delivery_failed"
 MAX_DELIVERY_ATTEMPTS = 10
-
-logger = logging.getLogger(__name__)
 
 
 class ApprovalRefused(PermissionDenied):
@@ -219,7 +217,8 @@ def workflow_state_publish(*, workflow_state, user=None):
     revision = approved.revision
     if revision.pk != page.latest_revision_id:
         raise ApprovalRefused(_("The page changed after it was approved."))
-    revision.publish(user=user, skip_permission_checks=True)
+    with publish_guard.approved_publish(revision=revision):
+        revision.publish(user=user, skip_permission_checks=True)
     response_delivery_create(page=page, revision=revision)
 
 
@@ -373,45 +372,12 @@ def _compare_url(page, revision_id):
 
 
 def _easy_read_lix(page):
-    from workflows.checks import lix
-
-    summary = getattr(page, "easy_read_summary", "")
-    return lix(summary) if summary else None
-
-
-# Deadline reminders ----------------------------------------------------------
-
-
-def deadline_reminders_send(*, today=None):
-    """Mail the secretariat and chairs about hearings whose deadline is a week
-    or two days away, or passed, without a published response.
-
-    Each reminder is recorded in the same transaction as its mails are sent
-    and never sent twice; if sending fails the record is rolled back, so the
-    next run tries again. Returns (sent reminders, hearings that failed).
-    """
-    sent, failed = [], []
-    for hearing, kind in selectors.due_reminders(today=today):
-        try:
-            sent.append(_deadline_reminder_send(hearing, kind, today))
-        except IntegrityError:
-            continue  # another run sent it a moment ago
-        except Exception:
-            logger.exception("Deadline reminder for hearing %s failed", hearing.pk)
-            failed.append(hearing)
-    return sent, failed
-
-
-def _deadline_reminder_send(hearing, kind, today):
-    with transaction.atomic():
-        reminder = hearing.deadline_reminders.create(
-            kind=kind, deadline=hearing.deadline
-        )
-        reminder.recipient_count = mail.reminder_send(
-            hearing=hearing, kind=kind, today=today
-        )
-        reminder.save(update_fields=["recipient_count"])
-    return reminder
+    """The LIX of the page's first easy-read text (see page_protocol)."""
+    for name in readability_fields_of(page):
+        text = getattr(page, name, "")
+        if text:
+            return lix(text)
+    return None
 
 
 def workflow_state_is_chair_approval(workflow_state):

@@ -10,7 +10,7 @@ any Danish page — what the chairs approve is what goes live.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail_localize.models import Translation
+from wagtail_localize.models import Translation, TranslationLog
 
 from workflows.selectors import cpr_finding_message, page_cpr_findings
 
@@ -54,7 +54,7 @@ def translation_submit(*, page, user):
         raise PermissionDenied(" ".join(problems))
     translation = page_translation(page=page)
     with transaction.atomic():
-        translation.save_target(user=user, publish=False)
+        _draft_save(translation=translation, page=page, user=user)
         page = page.specific_class.objects.get(pk=page.pk)
         draft = page.get_latest_revision_as_object()
         findings = page_cpr_findings(page=draft)
@@ -62,3 +62,20 @@ def translation_submit(*, page, user):
             raise ValidationError([cpr_finding_message(f) for f in findings])
         page.get_workflow().start(page, user)
     return page
+
+
+def _draft_save(*, translation, page, user):
+    """Save the translated text as a draft revision of the page.
+
+    wagtail-localize's save_target also writes the text into the page's own
+    row; on a live translation the public would read it before the chairs
+    had seen it (the publish guard refuses that). So a live page's new text
+    goes into a revision only.
+    """
+    if not page.live:
+        translation.save_target(user=user, publish=False)
+        return
+    source, locale = translation.source, translation.target_locale
+    draft = source.get_ephemeral_translated_instance(locale, fallback=True)
+    revision = draft.save_revision(user=user)
+    TranslationLog.objects.create(source=source, locale=locale, revision=revision)

@@ -14,10 +14,8 @@ from wagtail.log_actions import LogFormatter
 from wagtail.models import Locale, WorkflowState
 
 from workflows import selectors, services, views
+from workflows.page_protocol import readability_fields_in_use
 from workflows.translations import translation_submit_problems
-
-# Text fields that hold an easy-read text and get the live LIX meter.
-READABILITY_FIELDS = ("easy_read_summary",)
 
 
 @hooks.register("register_log_actions")
@@ -83,7 +81,7 @@ def readability_meter_js():
         "defer></script>",
         versioned_static("workflows/js/readability.js"),
         reverse("workflows_readability"),
-        " ".join(READABILITY_FIELDS),
+        " ".join(readability_fields_in_use()),
     )
 
 

@@ -91,8 +91,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "pages.middleware.PublicCacheMiddleware",
-    "pages.middleware.ContentSecurityPolicyMiddleware",
+    "cms.public_headers.PublicCacheMiddleware",
+    "cms.public_headers.ContentSecurityPolicyMiddleware",
+    "workflows.middleware.PublishGuardMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -124,6 +125,8 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+# A request refused half-way (workflows.publish_guard) leaves nothing behind.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: CACHE_URL (or REDIS_URL) selects Redis; local memory otherwise.
@@ -203,12 +206,20 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
+# Documents are served by Django, never straight from storage: a draft's
+# attachment is its council's only (cms.files, before_serve_document).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Uploads go to a council's collection, never the root (cms.files).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.files.CouncilDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.files.CouncilImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Approval publishes exactly the approved revision, under a lock (workflows).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.publish_approved_revision"
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_MODERATION_ENABLED = True
+# Translating a live page makes a draft: only the chairs' approval publishes.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Public site: how long a shared cache (CDN, proxy) may keep an anonymous
 # page, and the Content-Security-Policy sent with public HTML pages.

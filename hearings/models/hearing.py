@@ -7,7 +7,7 @@ from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 from wagtail.models import Orderable
 
-from hearings.history import ChildHistoricalRecords
+from hearings.history_records import ChildHistoricalRecords
 from hearings.validators import validate_hearing_document
 
 

@@ -26,6 +26,7 @@ class HearingResponsePage(RoutablePageMixin, BasePage):
         on_delete=models.PROTECT,
         related_name="responses",
     )
+    readability_fields = ("easy_read_summary",)
     easy_read_summary = models.TextField(
         _("in short (easy-read)"),
         blank=True,

@@ -8,18 +8,6 @@ from pages import selectors
 
 register = template.Library()
 
-# How each hearing status looks as a DKFDS badge. The words always come from
-# the status itself; the colour only repeats them.
-STATUS_VARIANTS = {
-    "received": "info",
-    "drafting": "info",
-    "sent_back": "warning",
-    "awaiting_chair": "warning",
-    "published": "success",
-    "decided": "success",
-    "overdue": "error",
-}
-
 
 @register.simple_tag
 def icon(name, extra_class=""):
@@ -102,25 +90,6 @@ def elided_pages(page_obj):
             page_obj.number, on_each_side=1, on_ends=1
         )
     ]
-
-
-@register.filter
-def status_variant(status):
-    """The DKFDS badge variant for a hearing status (value or choices member)."""
-    return STATUS_VARIANTS.get(str(getattr(status, "value", status)), "")
-
-
-@register.filter
-def as_hearing_status(status):
-    """A status value ("overdue") as its choices member, so it has its words."""
-    from hearings.models import HearingStatus
-
-    if isinstance(status, HearingStatus):
-        return status
-    try:
-        return HearingStatus(str(status))
-    except ValueError:
-        return status
 
 
 @register.filter

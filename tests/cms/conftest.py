@@ -28,6 +28,7 @@ from tests.factories import (
     HearingResponsePageFactory,
     UserFactory,
 )
+from workflows.publish_guard import bootstrap
 
 # Every text of council B's below contains one of these; none may appear in
 # anything council A's staff are shown. Prøvestrup itself is a marker: its
@@ -107,7 +108,8 @@ def _pages(site, staff, document):
         parent=about, title="Prøvestrups offentlige side", slug="provestrup-side"
     )
     live.body = [("paragraph", RichText("<p>Prøvestrup skriver.</p>"))]
-    live.save_revision(user=staff).publish()
+    with bootstrap(reason="test fixture: a page the chairs published"):
+        live.save_revision(user=staff).publish()
     live.title = "Prøvestrups hemmelige ændring"
     live.save_revision(user=staff)
     return draft, live
@@ -144,6 +146,10 @@ def _translation(page, staff):
 
 @pytest.fixture
 def world_b(council_b):
+    return council_world(council_b)
+
+
+def council_world(council_b):
     """Council B with a draft, a live page with unpublished changes, a page
     in review, a translation, a document, an image, a hearing, an upload in
     progress, an editing session and a redirect — all by its secretary."""

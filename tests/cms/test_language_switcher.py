@@ -5,6 +5,7 @@ from wagtail.models import Locale
 
 from cms.translation import page_translation_save
 from tests.factories import ContentPageFactory
+from workflows.publish_guard import bootstrap
 
 HOST = {"HTTP_HOST": "eksempelby.localhost"}
 
@@ -41,9 +42,10 @@ def test_a_draft_translation_is_not_offered(client, about_a, english):
 def test_a_live_translation_is_linked_both_ways_with_alternates(
     client, about_a, english
 ):
-    english_about = page_translation_save(
-        page=about_a, locale=english, strings={"title": "About us"}, publish=True
-    )
+    with bootstrap(reason="test fixture"):
+        english_about = page_translation_save(
+            page=about_a, locale=english, strings={"title": "About us"}, publish=True
+        )
 
     danish_html = client.get("/om-raadet/arbejde/", **HOST).content.decode()
     english_response = client.get("/en/om-raadet/arbejde/", **HOST)

@@ -4,6 +4,8 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale
 
+from tests.factories import publish_fixture
+
 
 @pytest.fixture
 def english_home(council_a):
@@ -12,7 +14,7 @@ def english_home(council_a):
         Locale.objects.get(language_code="en")
     )
     english.introduction = "Welcome to the council."
-    english.save_revision().publish()
+    publish_fixture(english)
     return english
 
 

@@ -8,6 +8,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from cms.services import council_collection
+
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 
 
@@ -20,11 +22,14 @@ def docx_bytes():
 
 
 @pytest.fixture
-def make_document():
-    """make_document(name, content) -> a Document in the library."""
+def make_document(council_a):
+    """make_document(name, content) -> a Document in council A's collection
+    (or the given council's)."""
 
-    def make(name, content, title=None):
-        document = get_document_model()(title=title or name)
+    def make(name, content, title=None, council=None):
+        document = get_document_model()(
+            title=title or name, collection=council_collection(council or council_a)
+        )
         document.file.save(name, ContentFile(content), save=False)
         document.save()
         return document

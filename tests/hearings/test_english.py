@@ -6,6 +6,7 @@ from wagtail.models import Locale
 from cms.translation import page_translation_save
 from hearings.models import Theme
 from tests.factories import HearingFactory, HearingResponsePageFactory
+from workflows.publish_guard import bootstrap
 
 HOST = {"HTTP_HOST": "eksempelby.localhost"}
 
@@ -16,12 +17,13 @@ def translated_response(council, index, theme_slug, danish_title, english_title)
     danish = HearingResponsePageFactory(
         parent=index, hearing=hearing, title=danish_title, published=True
     )
-    return page_translation_save(
-        page=danish,
-        locale=Locale.objects.get(language_code="en"),
-        strings={"title": english_title},
-        publish=True,
-    )
+    with bootstrap(reason="test fixture"):
+        return page_translation_save(
+            page=danish,
+            locale=Locale.objects.get(language_code="en"),
+            strings={"title": english_title},
+            publish=True,
+        )
 
 
 @pytest.fixture

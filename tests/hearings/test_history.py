@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from hearings.selectors import hearing_history
+from hearings.history_timeline import hearing_history
 from tests.factories import HearingFactory, ThemeFactory
 from tests.hearings.conftest import hearing_form_data
 

@@ -8,7 +8,12 @@ from django.utils import timezone
 from wagtail.rich_text import RichText
 
 from hearings.models import HearingDocument, HearingResponsePage
-from tests.factories import HearingFactory, HearingResponsePageFactory, ThemeFactory
+from tests.factories import (
+    HearingFactory,
+    HearingResponsePageFactory,
+    ThemeFactory,
+    publish_fixture,
+)
 from tests.hearings.conftest import PDF_BYTES
 
 HOST_A = "eksempelby.localhost"
@@ -111,7 +116,7 @@ def test_index_filters_by_theme_year_and_decision(client, index_a, council_a):
 def test_index_search_finds_words_in_the_response(client, index_a, council_a):
     page = publish(index_a, council_a, "Svar om natcaféer")
     page.easy_read_summary = "Rådet vil have flere sovepladser."
-    page.save_revision().publish()
+    publish_fixture(page)
     publish(index_a, council_a, "Svar om busser")
 
     html = get(client, index_a.url, q="sovepladser")
@@ -187,7 +192,7 @@ def test_republished_response_says_when_and_what_changed(client, index_a, counci
     back_date(page, 10)
     page.refresh_from_db()
     page.change_note = "Rettet en forkert dato i anbefaling 2."
-    page.save_revision().publish()
+    publish_fixture(page)
 
     html = get(client, page.url)
 

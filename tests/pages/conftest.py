@@ -12,6 +12,7 @@ from tests.factories import (
     HearingFactory,
     HearingResponsePageFactory,
     MeetingPageFactory,
+    publish_fixture,
 )
 
 
@@ -66,5 +67,5 @@ def content_page(council_a):
         title="Udsattepolitikken",
         body=[("paragraph", "<p>Politikken lover varme værestedspladser.</p>")],
     )
-    page.save_revision().publish()
+    publish_fixture(page)
     return page

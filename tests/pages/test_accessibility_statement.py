@@ -7,6 +7,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from cms.models import CouncilSettings
 from cms.services import council_create
 from pages.models import AccessibilityStatementPage
+from tests.factories import publish_fixture
 from tests.pages.html import parse
 
 EU_SECTIONS = [
@@ -52,7 +53,7 @@ def test_the_statement_has_the_sections_of_the_eu_model(client, council_a):
         )
     ]
     statement.prepared_on = datetime.date(2026, 3, 2)
-    statement.save_revision().publish()
+    publish_fixture(statement)
     main = parse(client.get(statement.url).content).find("main")
     assert [h2.text for h2 in main.find_all("h2")] == EU_SECTIONS
     text = main.text

@@ -5,7 +5,7 @@ import datetime
 import icalendar
 from django.utils import timezone
 
-from tests.factories import HearingFactory, MeetingPageFactory
+from tests.factories import HearingFactory, MeetingPageFactory, publish_fixture
 from tests.pages.conftest import meeting_index
 
 
@@ -68,7 +68,7 @@ def test_events_keep_their_uid_so_calendars_update_instead_of_duplicating(
 ):
     first = [str(e["UID"]) for e in _calendar(client).walk("VEVENT")]
     upcoming_meeting.title = "Rådsmøde om vinterhjælp (flyttet)"
-    upcoming_meeting.save_revision().publish()
+    publish_fixture(upcoming_meeting)
     second = [str(e["UID"]) for e in _calendar(client).walk("VEVENT")]
     assert len(first) == 2 and sorted(first) == sorted(second)
 

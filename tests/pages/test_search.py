@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 
-from tests.factories import ContentPageFactory, HearingFactory
+from tests.factories import ContentPageFactory, HearingFactory, publish_fixture
 from tests.factories import HearingResponsePageFactory as ResponseFactory
 from tests.pages.conftest import hearing_index
 from tests.pages.html import parse
@@ -66,7 +66,7 @@ def test_results_are_paged_and_the_query_is_kept(client, council_a):
             title=f"Side om natcafé {number}",
             body=[("paragraph", "<p>Natcafeen har åbent hele vinteren.</p>")],
         )
-        page.save_revision().publish()
+        publish_fixture(page)
     first = client.get("/soeg/?q=natcafeen")
     assert len(_result_titles(first)) == 10
     pages = parse(first.content).find("nav", **{"aria-label": "Sider"})

@@ -9,6 +9,7 @@ from django.utils.text import capfirst
 from wagtail.documents import get_document_model
 from wagtail.models import TaskState, WorkflowState
 
+from cms.services import council_collection
 from hearings.blocks import ResponseBodyBlock
 from hearings.models import HearingResponsePage
 from tests.workflows.conftest import paragraph
@@ -33,8 +34,8 @@ def no_workflow(page):
     return not WorkflowState.objects.filter(object_id=str(page.pk)).exists()
 
 
-def document(title):
-    doc = get_document_model()(title=title)
+def document(title, council):
+    doc = get_document_model()(title=title, collection=council_collection(council))
     doc.file.save("bilag.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
     doc.save()
     return doc
@@ -112,8 +113,10 @@ def test_submission_with_a_cpr_number_is_refused_naming_the_field(
     assert admin.client.session.get("_auth_user_id") == str(secretary_a.pk)
 
 
-def test_the_title_of_a_linked_document_is_checked_too(admin, response_a, secretary_a):
-    appendix = document(f"Klage fra {CPR}")
+def test_the_title_of_a_linked_document_is_checked_too(
+    admin, response_a, secretary_a, council_a
+):
+    appendix = document(f"Klage fra {CPR}", council_a)
 
     response = admin.submit(
         secretary_a,

@@ -7,8 +7,8 @@ from django.core import mail
 from django.core.management import call_command
 from wagtail.models import Locale, PageLogEntry
 
+from hearings.history_timeline import hearing_history
 from hearings.models import HearingResponsePage
-from hearings.selectors import hearing_history
 from tests.workflows.conftest import CONTACT, paragraph
 from workflows.models import ResponseDelivery
 from workflows.selectors import delivery_address

@@ -8,7 +8,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from workflows.services import deadline_reminders_send
+from hearings.reminders import deadline_reminders_send
 
 
 class Command(BaseCommand):

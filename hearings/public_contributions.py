@@ -1,0 +1,59 @@
+"""What hearings add to a council's public home page and calendar feed
+(registered as pages.contributions hooks in hearings/wagtail_hooks.py)."""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Event
+
+from hearings import selectors
+from hearings.models import HearingIndexPage
+from pages.contributions import HomeSection
+
+
+def home_sections(*, site_root, site):
+    """The latest published responses and the hearings still open."""
+    index = HearingIndexPage.objects.child_of(site_root).live().first()
+    latest = selectors.published_responses(index=index)[:5] if index else []
+    return [
+        HomeSection(
+            template="components/latest_responses_section.html",
+            data={"latest_responses": latest, "hearing_index": index},
+            order=10,
+        ),
+        HomeSection(
+            template="components/open_hearings_section.html",
+            data={"open_hearings": selectors.hearings_open(site=site)},
+            order=20,
+        ),
+    ]
+
+
+def deadline_events(*, site, request=None):
+    """An all-day event on each hearing's deadline, linking its response."""
+    for hearing in selectors.hearings_for_calendar(site=site):
+        response = hearing.live_responses[0] if hearing.live_responses else None
+        yield deadline_event(
+            uid=f"hearing-deadline-{hearing.pk}@{site.hostname}",
+            title=hearing.title,
+            deadline=hearing.deadline,
+            url=response.get_full_url(request) if response else None,
+            description=hearing.committee,
+        )
+
+
+def deadline_event(*, uid, title, deadline, url=None, description=""):
+    """An all-day event on the day a hearing response is due."""
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", timezone.now())
+    event.add("summary", _("Hearing deadline: %(title)s") % {"title": title})
+    event.add("dtstart", deadline)
+    event.add("dtend", deadline + datetime.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    if description:
+        event.add("description", description)
+    if url:
+        event.add("url", url)
+    return event

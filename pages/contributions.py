@@ -1,0 +1,38 @@
+"""What other apps add to a council's public site, through Wagtail hooks.
+
+The pages app owns the home page and the calendar feed but knows none of
+the things other apps publish on them: those apps register a function under
+one of the hook names below (see hearings/wagtail_hooks.py).
+
+- HOME_PAGE_SECTIONS: fn(site_root, site) -> list of HomeSection.
+- CALENDAR_EVENTS: fn(site, request) -> iterable of icalendar Events.
+"""
+
+from dataclasses import dataclass, field
+
+from wagtail import hooks
+
+HOME_PAGE_SECTIONS = "home_page_sections"
+CALENDAR_EVENTS = "calendar_events"
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """One box of the home page: its template (a component) and its data,
+    placed by order (smaller first)."""
+
+    template: str
+    data: dict = field(default_factory=dict)
+    order: int = 100
+
+
+def contributed_home_sections(*, site_root, site):
+    sections = []
+    for contribute in hooks.get_hooks(HOME_PAGE_SECTIONS):
+        sections.extend(contribute(site_root=site_root, site=site))
+    return sections
+
+
+def contributed_calendar_events(*, site, request=None):
+    for contribute in hooks.get_hooks(CALENDAR_EVENTS):
+        yield from contribute(site=site, request=request)
