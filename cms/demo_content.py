@@ -4,10 +4,10 @@ Written for this project; any likeness to a real council is accidental. Each
 function checks before it adds, so seeding twice adds nothing.
 """
 
-from hearings.demo import demo_english_responses_seed, demo_hearings_seed
-from pages.demo import demo_pages_seed
+from cms.demo_approval import demo_approve
+from cms.demo_hearings import demo_english_responses_seed, demo_hearings_seed
+from cms.demo_pages import demo_pages_seed
 from pages.models import ContentPage
-from workflows.demo import demo_approve
 
 WELCOME = (
     "<p>Vi er et råd af borgere, fagfolk og frivillige. Vi giver byrådet råd om "

@@ -1,6 +1,6 @@
 """The public site's demo content: filled in once, in Danish."""
 
-from pages.demo import demo_pages_seed
+from cms.demo_pages import demo_pages_seed
 from pages.models import AccessibilityStatementPage, ContentPage, MeetingPage
 
 

@@ -1,7 +1,7 @@
 """The demo seed: every state, on both councils, and idempotent."""
 
+from cms.demo_hearings import demo_hearings_seed
 from cms.models import CouncilRole
-from hearings.demo import demo_hearings_seed
 from hearings.models import Hearing, HearingResponsePage, HearingStatus
 from hearings.selectors import hearings_with_status
 from tests.factories import UserFactory

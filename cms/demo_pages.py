@@ -9,6 +9,7 @@ import datetime
 
 from django.utils import timezone
 
+from cms.demo_approval import demo_approve
 from cms.models import CouncilSettings
 from pages.models import (
     AccessibilityStatementPage,
@@ -19,7 +20,6 @@ from pages.models import (
     MeetingIndexPage,
     MeetingPage,
 )
-from workflows.demo import demo_approve
 
 POLICY_PAGE = {
     "slug": "udsattepolitik",

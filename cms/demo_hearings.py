@@ -12,10 +12,10 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
+from cms.demo_approval import demo_approve
 from cms.models import CouncilRole, CouncilSettings
 from hearings.models import Hearing, HearingResponsePage, PointsUsed, Theme
 from hearings.services import response_page_ensure
-from workflows.demo import demo_approve
 
 DEMO_HEARINGS = [
     {
