@@ -6,6 +6,8 @@ from django.utils.translation import ngettext
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from cms.models import CouncilRole
+from cms.references import object_references, refusal_message, refused_references
+from cms.tenancy import object_owner
 from workflows.checks import cpr_findings
 from workflows.content import page_segments
 from workflows.models import CouncilWorkflow, ResponseDelivery
@@ -123,10 +125,22 @@ def task_state_blockers(*, task_state, user, latest_revision_user_id=None):
             task_state=task_state, latest_revision_user_id=latest_revision_user_id
         )
         reasons.append(_four_eyes_reason(others))
-    findings = page_cpr_findings(page=task_state.revision.as_object())
+    version = task_state.revision.as_object()
+    findings = page_cpr_findings(page=version)
     if findings:
         reasons.append(cpr_reason(findings))
+    reasons += foreign_reference_reasons(page=version)
     return reasons
+
+
+def foreign_reference_reasons(*, page):
+    """What the version refers to of another council (a document, image or
+    page), in words. Editors cannot choose those, but a version can also be
+    made elsewhere (a translation's overrides, a script): the chairs' approval
+    is the last place to stop another council's material going public."""
+    owner = object_owner(page.get_parent())
+    foreign = refused_references(object_references(page), owner=owner)
+    return [refusal_message(reference) for reference in foreign]
 
 
 def _four_eyes_reason(others):

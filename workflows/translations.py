@@ -12,7 +12,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail_localize.models import Translation, TranslationLog
 
-from workflows.selectors import cpr_finding_message, page_cpr_findings
+from workflows.selectors import (
+    cpr_finding_message,
+    foreign_reference_reasons,
+    page_cpr_findings,
+)
 
 
 def page_translation(*, page):
@@ -58,8 +62,10 @@ def translation_submit(*, page, user):
         page = page.specific_class.objects.get(pk=page.pk)
         draft = page.get_latest_revision_as_object()
         findings = page_cpr_findings(page=draft)
-        if findings:
-            raise ValidationError([cpr_finding_message(f) for f in findings])
+        problems = [cpr_finding_message(f) for f in findings]
+        problems += foreign_reference_reasons(page=draft)
+        if problems:
+            raise ValidationError(problems)
         page.get_workflow().start(page, user)
     return page
 

@@ -194,3 +194,25 @@ def test_the_approval_service_itself_refuses_a_cpr_number(
 
     assert field_label("signed_by") in str(refused.value)
     assert not HearingResponsePage.objects.get(pk=response_a.pk).live
+
+
+def test_a_version_naming_another_councils_document_is_not_approved(
+    admin, response_a, secretary_a, chair_a, council_b
+):
+    """Editors cannot choose B's document, but a version can be made
+    elsewhere (a translation's overrides, a script): the chairs' approval
+    still refuses to put another council's material live."""
+    foreign = document("Prøvestrups bilag", council_b)
+    page = HearingResponsePage.objects.get(pk=response_a.pk)
+    page.body = [("document", {"document": foreign, "label": ""})]
+    page.save_revision(user=secretary_a)
+    page.get_workflow().start(page, secretary_a)
+    task_state = page.current_workflow_task_state
+
+    with pytest.raises(ApprovalRefused) as refused:
+        services.task_state_act(task_state=task_state, user=chair_a, action="approve")
+
+    assert "tilhører et andet råd" in str(refused.value)
+    page.refresh_from_db()
+    assert not page.live
+    assert page.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
