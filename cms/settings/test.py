@@ -1,5 +1,7 @@
 """Settings for the test suite: fast hashing, in-memory mail outbox."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -14,3 +16,12 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# pytest-xdist runs the suite in several processes, each with its own test
+# database; a shared cache (Redis in CI) must not hand one process's site
+# ids to another, so each process gets its own key prefix.
+_worker = os.environ.get("PYTEST_XDIST_WORKER")
+if _worker:
+    CACHES["default"]["KEY_PREFIX"] = (  # noqa: F405
+        f"{CACHES['default'].get('KEY_PREFIX', '')}-{_worker}"  # noqa: F405
+    )
