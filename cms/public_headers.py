@@ -1,4 +1,5 @@
-"""HTTP headers for the public site: shared caching and a strict CSP.
+"""HTTP headers: shared caching for the public site, a CSP on every page
+and a Permissions-Policy on every response.
 
 Public pages are the same for every anonymous reader, so a CDN or proxy may
 keep them for a while; anything that depends on who is asking must never land
@@ -47,20 +48,40 @@ class PublicCacheMiddleware:
 
 
 class ContentSecurityPolicyMiddleware:
-    """Send the strict CSP on public HTML pages (not in Wagtail's admin)."""
+    """Send a CSP with every HTML page: the strict public one on the site
+    (logged in or not: a draft's text is no more trusted than a visitor's),
+    ADMIN_CONTENT_SECURITY_POLICY in Wagtail's admin, whose own templates
+    and widgets need more (see the setting)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        policy = getattr(settings, "CONTENT_SECURITY_POLICY", "")
+        if _is_admin(request):
+            policy = getattr(settings, "ADMIN_CONTENT_SECURITY_POLICY", "")
+        else:
+            policy = getattr(settings, "CONTENT_SECURITY_POLICY", "")
         if (
             policy
-            and not _is_admin(request)
-            and _is_anonymous(request)
             and response.get("Content-Type", "").startswith("text/html")
             and not response.has_header("Content-Security-Policy")
         ):
             response["Content-Security-Policy"] = policy
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """Neither the site nor the admin uses a camera, a microphone, the
+    location or payments: every response says so (PERMISSIONS_POLICY), so
+    no embedded frame or injected script can ask for them either."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        if policy and not response.has_header("Permissions-Policy"):
+            response["Permissions-Policy"] = policy
         return response

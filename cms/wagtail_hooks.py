@@ -3,9 +3,13 @@ open (explorer, its menu through the admin API, the page chooser) shows
 their own council's tree only."""
 
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
 
-from cms import files
+from cms import files, two_factor, two_factor_views
+from cms.admin_guard import allow_staff_urls
 from cms.tenancy import pages_of_councils, user_council_ids
 
 
@@ -41,3 +45,29 @@ def admin_api_lists_own_files(router):
     """Registered after Wagtail's own endpoints, which these replace."""
     router.register_endpoint("documents", files.CouncilDocumentsAdminAPIViewSet)
     router.register_endpoint("images", files.CouncilImagesAdminAPIViewSet)
+
+
+# Two factors (cms.two_factor) -----------------------------------------------
+
+# The second-factor pages carry no ids; every member of staff needs them.
+allow_staff_urls(names=two_factor.TWO_FACTOR_URL_NAMES)
+
+
+@hooks.register("register_admin_urls")
+def two_factor_urls():
+    return two_factor_views.admin_urlpatterns()
+
+
+@hooks.register("register_user_listing_buttons")
+def two_factor_reset_button(user, request_user):
+    """The platform administrator's reset, beside each person in Users."""
+    if not request_user.is_superuser:
+        return []
+    return [
+        Button(
+            _("Reset second factor"),
+            url=reverse(two_factor.RESET_URL, args=[user.pk]),
+            icon_name="key",
+            priority=90,
+        )
+    ]

@@ -6,6 +6,7 @@ needs: an SQLite file, a local-memory cache and the console mail backend.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -70,6 +71,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "simple_history",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -86,14 +91,22 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cms.two_factor.TwoFactorMiddleware",
+    "cms.login_throttle.PasswordResetThrottleMiddleware",
     "cms.admin_guard.AdminCouncilScopeMiddleware",
+    "cms.admin_search_input.AdminSearchInputMiddleware",
+    "cms.admin_errors.AdminErrorsMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "cms.public_headers.PublicCacheMiddleware",
     "cms.public_headers.ContentSecurityPolicyMiddleware",
+    "cms.public_headers.PermissionsPolicyMiddleware",
     "workflows.middleware.PublishGuardMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -144,6 +157,40 @@ elif CACHE_URL:
     raise ImproperlyConfigured("CACHE_URL must start with redis://, rediss://.")
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Logins: django-axes refuses a username after too many wrong passwords from
+# one address (cms.login_throttle has the page that says when to retry).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 15)
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+# A username from one address: guessing stops, and nobody can lock a chair
+# out from elsewhere; the second factor covers guessing from many addresses.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "cms.login_throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# The log names who tried from where (never the password): that is what the
+# log is for when an account is attacked.
+AXES_SENSITIVE_PARAMETERS = []
+# The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies
+# that each append to X-Forwarded-For, the entry the nearest one added.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "cms.login_throttle.client_ip"
+# Password-reset mails: per address and per e-mail within the window.
+PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5)
+PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60)
+
+# Two factors (cms.two_factor): required for every admin login when true;
+# production turns it on unless told otherwise.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
+TWO_FACTOR_FAILURE_LIMIT = env_int("TWO_FACTOR_FAILURE_LIMIT", 5)
+TWO_FACTOR_COOLOFF_MINUTES = env_int("TWO_FACTOR_COOLOFF_MINUTES", 15)
+OTP_TOTP_ISSUER = "Talerør"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
 
 AUTH_PASSWORD_VALIDATORS = [
     {
@@ -197,6 +244,9 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Wagtail.
 WAGTAIL_SITE_NAME = "Talerør"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# No Gravatar: staff e-mail hashes never go to a third party; Wagtail shows
+# its own default avatar (a static file of the admin) instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Danish stemming where the database can do it (PostgreSQL full text search).
 WAGTAILSEARCH_BACKENDS = {
     "default": {
@@ -231,6 +281,33 @@ CONTENT_SECURITY_POLICY = os.environ.get(
     "frame-ancestors 'self'",
 )
 
+# Wagtail's admin needs more than the public site; found in Chromium with a
+# policy without 'unsafe-inline' (tests/browser/test_admin_csp.py):
+# - script-src 'unsafe-inline': the explorer, the page editor and the hearing
+#   forms carry small inline <script>s of Wagtail's (date pickers, inline
+#   panels, listings), and its vendor.js inserts more;
+# - style-src 'unsafe-inline': vendor.js inserts <style> elements, and some
+#   Wagtail and wagtail-localize templates set style attributes;
+# - img-src data: blob:: icons and previews of images before upload.
+# Everything else stays 'self' only: no other host, no eval, no plugins, no
+# framing by other sites (the preview panel frames the admin's own pages).
+ADMIN_CONTENT_SECURITY_POLICY = os.environ.get(
+    "ADMIN_CONTENT_SECURITY_POLICY",
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "font-src 'self'; connect-src 'self'; frame-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
+)
+# Powerful browser features nobody here needs, refused for every page.
+PERMISSIONS_POLICY = os.environ.get(
+    "PERMISSIONS_POLICY",
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+    "encrypted-media=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), midi=(), payment=(), picture-in-picture=(), "
+    "publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), "
+    "xr-spatial-tracking=(), browsing-topics=()",
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -240,6 +317,11 @@ LOGGING = {
         # Per-object chatter from background tasks and page actions.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("WAGTAIL_LOG_LEVEL", "WARNING")},
+        # Logins that succeed, fail or are locked out, and second-factor
+        # checks: shown whatever LOG_LEVEL says.
+        "axes": {"level": "INFO"},
+        "cms.login_throttle": {"level": "INFO"},
+        "cms.two_factor": {"level": "INFO"},
         # Step-by-step chatter while a PDF letter is made.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

@@ -1,5 +1,7 @@
 """Production settings: secure by default, refuses to start half-configured."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -17,6 +19,16 @@ if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS is not set. List the council hostnames, comma-separated."
     )
+
+if not os.environ.get("WAGTAILADMIN_BASE_URL"):
+    raise ImproperlyConfigured(
+        "WAGTAILADMIN_BASE_URL is not set. Production refuses to start without "
+        "it: mails and password-reset links need the admin's address, e.g. "
+        "https://raad.example.dk"
+    )
+WAGTAILADMIN_BASE_URL = os.environ["WAGTAILADMIN_BASE_URL"]
+# A password alone does not open the admin (cms.two_factor).
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
 
 STORAGES = {
     **STORAGES,  # noqa: F405
