@@ -9,4 +9,5 @@ class CmsConfig(AppConfig):
     verbose_name = _("Councils")
 
     def ready(self):
-        from cms import checks  # noqa: F401  (registers the system checks)
+        # Django: system checks register once the app registry is ready.
+        from cms import checks  # noqa: F401

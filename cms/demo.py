@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from cms.demo_content import demo_content_seed
 from cms.models import CouncilRole, CouncilSettings
 from cms.selectors import council_group
 from cms.services import council_create
@@ -122,6 +123,4 @@ def _password_apply(user, created, password, result):
 
 def _demo_content_ensure(site):
     """Hook for the content of every app; each seeds idempotently."""
-    from cms.demo_content import demo_content_seed
-
     demo_content_seed(site=site)

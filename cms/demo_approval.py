@@ -9,7 +9,7 @@ approve, so its demo pages go live as the platform's bootstrap instead.
 
 from cms.models import CouncilRole
 from cms.selectors import council_group
-from workflows import publish_guard, services
+from workflows import publish_guard, task_actions
 
 
 def _first_member(site, role):
@@ -28,6 +28,6 @@ def demo_approve(*, page, site):
         return
     page.save_revision(user=secretary)
     state = workflow.start(page, secretary)
-    services.task_state_act(
+    task_actions.task_state_act(
         task_state=state.current_task_state, user=chair, action="approve"
     )

@@ -12,8 +12,10 @@ from django.utils import timezone
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
+from cms.council_translations import page_translation_save
 from cms.demo_approval import demo_approve
 from cms.models import CouncilRole, CouncilSettings
+from cms.selectors import council_group
 from hearings.models import Hearing, HearingResponsePage, PointsUsed, Theme
 from hearings.services import response_page_ensure
 
@@ -133,8 +135,6 @@ def demo_hearings_seed(*, site):
 
 
 def _council_user(site, role):
-    from cms.selectors import council_group
-
     return council_group(site=site, role=role).user_set.order_by("pk").first()
 
 
@@ -150,7 +150,7 @@ def _hearing_ensure(site, council, spec, number, today):
         title=spec["title"],
         summary=spec["summary"],
         committee=spec["committee"],
-        contact_email=f"hoering@{slug}.example.dk",
+        contact_email=f"hoering@{slug}.example",
         received_on=today + datetime.timedelta(days=spec["received"]),
         deadline=today + datetime.timedelta(days=spec["deadline"]),
         decision_summary=spec.get("decision_summary", ""),
@@ -272,8 +272,6 @@ def demo_english_responses_seed(*, site):
     Made with wagtail-localize like an editor's translation and approved by
     the chairs like any other page.
     """
-    from cms.translation import page_translation_save
-
     english = Locale.objects.filter(language_code="en").first()
     council = CouncilSettings.for_site(site)
     responses = HearingResponsePage.objects.live().filter(

@@ -6,6 +6,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Page, Site
 
 from cms.references import CouncilSettingsForm
+from cms.tenancy import register_owner
 
 
 @register_setting(icon="group")
@@ -115,3 +116,9 @@ class CouncilRootPage(Page):
 
     def get_url_parts(self, request=None):
         return None
+
+
+@register_owner(CouncilSettings)
+def _settings_owner(settings):
+    """A council's settings are that council's."""
+    return frozenset({settings.site_id})

@@ -8,10 +8,6 @@ each field's and block's extract_references(); object_references() asks the
 same methods, so it also finds them in what an editor submits, before it is
 saved. CouncilReferencesMixin refuses such a form, naming the field, when a
 reference leads to another council's object.
-
-This module is imported by model modules (through the page and settings
-forms), before every app's models are loaded; cms.tenancy needs them, so
-it is imported where it is used.
 """
 
 from collections import defaultdict
@@ -29,6 +25,8 @@ from wagtail.documents.models import AbstractDocument
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage
 from wagtail.models import COMMENTS_RELATION_NAME, Page
+
+from cms.tenancy import SHARED, object_owner, user_may_know
 
 
 @dataclass(frozen=True)
@@ -146,8 +144,6 @@ def refused_references(references, *, owner, user=None):
     object being saved: to another council's (or nobody's) object, or one
     the user may not know of. Shared objects (locales, themes) are for
     everyone; an id that names nothing is left to the field's own checks."""
-    from cms.tenancy import SHARED, object_owner, user_may_know
-
     references = list(references)
     targets = _targets(references)
     refused = []
@@ -249,9 +245,7 @@ class WithheldBoundField(BoundField):
 
 
 def owner_of(obj):
-    """cms.tenancy.object_owner, for the forms (imported late, see above)."""
-    from cms.tenancy import object_owner
-
+    """cms.tenancy.object_owner, for the forms."""
     return object_owner(obj)
 
 

@@ -1,9 +1,17 @@
-"""Reads about councils: which council a user serves, and in which role."""
+"""Reads about councils and their people: which council a user serves, in
+which role, and how a person is named."""
 
 from django.conf import settings
 from wagtail.models import Page, Site
 
 from cms.models import CouncilGroup
+
+
+def user_display_name(user):
+    """How a person is named to others: full name, else username; "" for none."""
+    if user is None:
+        return ""
+    return user.get_full_name().strip() or user.get_username()
 
 
 def council_sites_for_user(*, user):

@@ -19,9 +19,11 @@ from wagtail.models import (
     Site,
 )
 
+from cms.council_translations import council_translations_ensure
 from cms.models import CouncilGroup, CouncilRole, CouncilRootPage, CouncilSettings
-from cms.translation import council_translations_ensure
 from hearings.models import HearingIndexPage
+from hearings.models.index import HEARING_INDEX_SLUG
+from hearings.selectors import hearing_index_for
 from pages.models import (
     AccessibilityStatementPage,
     ContentPage,
@@ -119,8 +121,10 @@ def council_create(
         result.created.extend(council_translations_ensure(site=result.site))
         _council_root_ensure(result, name=name)
         _groups_ensure(result, name=name)
-        # The chairs' approval of hearing responses (workflows app).
-        result.created.extend(council_workflow_ensure(site=result.site))
+        # The chairs' approval of every page; the hearing index is named so
+        # that responses stay under the chairs if the home changes.
+        index = hearing_index_for(council=result.site)
+        result.created.extend(council_workflow_ensure(site=result.site, pages=[index]))
     return result
 
 
@@ -175,7 +179,7 @@ def _site_create(*, name, municipality, hostname, port, is_default):
 
 
 STANDARD_CHILDREN = [
-    (HearingIndexPage, "Høringssvar", "hoeringssvar"),
+    (HearingIndexPage, "Høringssvar", HEARING_INDEX_SLUG),
     (MeetingIndexPage, "Møder", "moeder"),
     (ContentPage, "Om rådet", "om-raadet"),
     (AccessibilityStatementPage, "Tilgængelighedserklæring", "tilgaengelighed"),

@@ -41,8 +41,6 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from cms.models import CouncilGroup, CouncilSettings
-
 SHARED = frozenset({"*"})
 PLATFORM = frozenset()
 
@@ -78,11 +76,7 @@ def user_council_ids(user):
         return frozenset()
     cached = getattr(user, "_council_ids", None)
     if cached is None:
-        cached = frozenset(
-            CouncilGroup.objects.filter(group__user=user).values_list(
-                "site_id", flat=True
-            )
-        )
+        cached = _user_owner(user)
         user._council_ids = cached
     return cached
 
@@ -239,9 +233,11 @@ def _collection_owner(collection):
     if collection.is_root():
         return PLATFORM
     ids = [collection.pk, *collection.get_ancestors().values_list("pk", flat=True)]
+    # Sites, not the council models: those import this module (the settings'
+    # form checks references), so their relations are followed from Site.
     return frozenset(
-        CouncilSettings.objects.filter(collection_id__in=ids).values_list(
-            "site_id", flat=True
+        Site.objects.filter(councilsettings__collection_id__in=ids).values_list(
+            "pk", flat=True
         )
     )
 
@@ -269,24 +265,23 @@ def _uploaded_file_owner(upload):
 @register_owner(get_user_model())
 def _user_owner(user):
     return frozenset(
-        CouncilGroup.objects.filter(group__user=user).values_list("site_id", flat=True)
+        Site.objects.filter(council_groups__group__user=user).values_list(
+            "pk", flat=True
+        )
     )
 
 
 @register_owner(Group)
 def _group_owner(group):
-    link = CouncilGroup.objects.filter(group=group).first()
-    return frozenset({link.site_id}) if link else PLATFORM
+    sites = frozenset(
+        Site.objects.filter(council_groups__group=group).values_list("pk", flat=True)
+    )
+    return sites or PLATFORM
 
 
 @register_owner(Site)
 def _site_owner(site):
     return frozenset({site.pk})
-
-
-@register_owner(CouncilSettings)
-def _settings_owner(settings):
-    return frozenset({settings.site_id})
 
 
 @register_owner(Locale)

@@ -9,7 +9,7 @@ class HearingsConfig(AppConfig):
     verbose_name = _("Hearings")
 
     def ready(self):
-        # Registers with the base layer's tenancy rules; needs the models.
-        from hearings.tenancy import register
+        # Django: receivers and tenancy rules need the models, loaded by now.
+        from hearings import receivers, tenancy  # noqa: F401
 
-        register()
+        tenancy.register()

@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from cms.models import CouncilSettings
-from hearings.selectors import published_responses
 
 
 class HearingResponseFeed(Feed):
@@ -35,7 +34,7 @@ class HearingResponseFeed(Feed):
         )
 
     def items(self, index):
-        return published_responses(index=index)[: self.item_count]
+        return index.published_responses()[: self.item_count]
 
     def item_title(self, page):
         return page.title

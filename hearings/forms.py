@@ -12,6 +12,7 @@ from cms.selectors import council_sites_for_user
 # this module's form, so the package is still being loaded at this point.
 from hearings.models.hearing import Hearing
 from hearings.models.themes import Theme
+from workflows.edit_conflicts import changed_by_words
 from workflows.forms import GuardedPageForm
 
 
@@ -19,13 +20,25 @@ class HearingAdminForm(CouncilReferencesMixin, WagtailAdminModelForm):
     """The hearing editor. Staff work for their own council only: the council
     of a new hearing is theirs, shown but not editable (a disabled field
     ignores whatever a tampered form posts); superusers may choose freely.
-    The hearing's documents are its council's own (CouncilReferencesMixin)."""
+    The hearing's documents are its council's own (CouncilReferencesMixin).
+
+    No lost update (as for pages, see workflows.edit_conflicts): the form
+    carries the version of the hearing it was opened on, its latest history
+    record, and a save from an older one is refused, naming who changed the
+    hearing and when; the posted text stays in the form."""
+
+    # Not in any panel: Wagtail renders such fields as they are, outside the
+    # panels, which for a hidden input is all it needs.
+    loaded_version = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def reference_owner(self):
         return owner_of(self.instance)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.newer_version = None
+        latest = _latest_version(self.instance)
+        self.fields["loaded_version"].initial = latest.pk if latest else ""
         if "themes" in self.fields:
             self.fields["themes"].queryset = Theme.objects.filter(
                 locale=Locale.get_default()
@@ -45,12 +58,43 @@ class HearingAdminForm(CouncilReferencesMixin, WagtailAdminModelForm):
             council_field.initial = sites[0].pk
             council_field.disabled = True
 
+    def clean(self):
+        cleaned_data = super().clean()
+        self._refuse_stale_save(cleaned_data.get("loaded_version"))
+        return cleaned_data
+
+    def _refuse_stale_save(self, opened):
+        """A form that posts no version (not from the editor) is not judged."""
+        latest = _latest_version(self.instance)
+        if not opened or latest is None or opened == str(latest.pk):
+            return
+        self.newer_version = latest
+        self.add_error(None, stale_hearing_message(latest))
+        # Shown again, the form holds the posted text and now the latest
+        # version, so saving it again after a look is a deliberate choice.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("loaded_version")] = str(latest.pk)
+
+
+def _latest_version(hearing):
+    """The hearing's last history record (every save writes one), or None."""
+    if hearing.pk is None:
+        return None
+    return hearing.history.order_by("-history_date", "-history_id").first()
+
+
+def stale_hearing_message(record):
+    return _(
+        "The hearing was changed by %(name)s %(when)s after you opened it. Your "
+        "text is not saved yet, but it is still in the form: compare and save "
+        "again."
+    ) % changed_by_words(record.history_user, record.history_date)
+
 
 class HearingResponsePageForm(GuardedPageForm):
-    """The response editor accepts only hearings of the page's own council.
-    (A hearing that already has a response is refused by the model's clean(),
-    which names that response.) GuardedPageForm adds the CPR and four-eyes
-    checks of the workflow."""
+    """The response editor accepts only hearings of the page's own council,
+    and none that already has a response (named in the refusal).
+    GuardedPageForm adds the CPR and four-eyes checks of the workflow."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -63,6 +107,19 @@ class HearingResponsePageForm(GuardedPageForm):
             field.error_messages["invalid_choice"] = _(
                 "Choose one of this council's hearings."
             )
+
+    def clean(self):
+        # Every save, drafts included (Wagtail checks only some of the model's
+        # rules on drafts): one response per hearing.
+        cleaned_data = super().clean()
+        if "hearing" in self.fields and "hearing" not in self.errors:
+            hearing = cleaned_data.get("hearing")
+            problem = self.instance.hearing_problem(
+                hearing_id=hearing.pk if hearing else None
+            )
+            if problem:
+                self.add_error("hearing", problem)
+        return cleaned_data
 
 
 class ResponseFilterForm(forms.Form):

@@ -20,7 +20,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from cms.models import CouncilSettings
-from hearings import selectors
 
 logger = logging.getLogger(__name__)
 
@@ -40,7 +39,7 @@ def _paper_context(request, page):
     site = page.get_site()
     return {
         "page": page,
-        "hearing": selectors.response_hearing(page=page),
+        "hearing": page.public_hearing(),
         "council": CouncilSettings.for_site(site),
         "full_url": page.get_full_url(request),
         "letter_date": page.signed_on

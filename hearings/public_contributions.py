@@ -8,14 +8,15 @@ from django.utils.translation import gettext as _
 from icalendar import Event
 
 from hearings import selectors
-from hearings.models import HearingIndexPage
 from pages.contributions import HomeSection
 
 
 def home_sections(*, site_root, site):
     """The latest published responses and the hearings still open."""
-    index = HearingIndexPage.objects.child_of(site_root).live().first()
-    latest = selectors.published_responses(index=index)[:5] if index else []
+    index = selectors.hearing_index_for(home=site_root)
+    if index is not None and not index.live:
+        index = None
+    latest = index.published_responses()[:5] if index else []
     return [
         HomeSection(
             template="components/latest_responses_section.html",

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from cms.models import CouncilSettings
-from hearings.models import Hearing, HearingStatus
+from hearings.models import DeadlineReminder, Hearing, HearingStatus
 from hearings.selectors import (
     deadline_words,
     hearing_response,
@@ -20,7 +20,6 @@ from hearings.selectors import (
     hearings_with_status,
 )
 from workflows.mail import admin_url, send_to_users
-from workflows.models import DeadlineReminder
 from workflows.selectors import council_staff
 
 logger = logging.getLogger(__name__)
@@ -113,4 +112,8 @@ def reminder_send(*, hearing, kind, today=None):
         "hearing_url": admin_url("hearings_hearing:edit", hearing.pk),
     }
     staff = council_staff(site=hearing.council)
-    return len(send_to_users("deadline_reminder", context, staff, raise_errors=True))
+    return len(
+        send_to_users(
+            "hearings/mail/deadline_reminder", context, staff, raise_errors=True
+        )
+    )

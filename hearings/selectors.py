@@ -5,37 +5,24 @@ a database expression, so that the admin list can filter and sort by it and
 the public pages can show it without a query per hearing.
 """
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import (
-    Case,
-    CharField,
-    Exists,
-    F,
-    OuterRef,
     Prefetch,
-    Subquery,
-    Value,
-    When,
 )
-from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from wagtail.models import Locale, Page, WorkflowState
 
 from cms.models import CouncilRole
 from cms.selectors import council_sites_for_user
 from hearings.models import (
     Hearing,
-    HearingDocument,
     HearingIndexPage,
     HearingResponsePage,
     HearingStatus,
-    Theme,
 )
+from hearings.models.hearing import status_expression
 
 OPEN_STATUSES = [
     HearingStatus.RECEIVED,
@@ -47,38 +34,6 @@ OPEN_STATUSES = [
 
 def _today(today=None):
     return today or timezone.localdate()
-
-
-def status_expression(*, today=None):
-    """The one derivation of a hearing's status, as a database expression.
-
-    decided wins (the case is closed); then a live response; then a passed
-    deadline; then a response in the chair's workflow; then any draft.
-    """
-    responses = HearingResponsePage.objects.filter(hearing=OuterRef("pk"))
-    in_workflow = WorkflowState.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id=OuterRef("pk_text"),
-        status=WorkflowState.STATUS_IN_PROGRESS,
-    )
-    responses_in_workflow = responses.annotate(
-        pk_text=Cast("pk", CharField(max_length=255))
-    ).filter(Exists(in_workflow))
-    return Case(
-        When(decided_on__isnull=False, then=Value(HearingStatus.DECIDED.value)),
-        When(
-            Exists(responses.filter(live=True)),
-            then=Value(HearingStatus.PUBLISHED.value),
-        ),
-        When(deadline__lt=_today(today), then=Value(HearingStatus.OVERDUE.value)),
-        When(
-            Exists(responses_in_workflow),
-            then=Value(HearingStatus.AWAITING_CHAIR.value),
-        ),
-        When(Exists(responses), then=Value(HearingStatus.DRAFTING.value)),
-        default=Value(HearingStatus.RECEIVED.value),
-        output_field=CharField(),
-    )
 
 
 def hearings_with_status(queryset=None, *, today=None):
@@ -162,14 +117,11 @@ def dashboard_hearings(*, user, today=None):
     return list(hearings)
 
 
-def hearing_index_for(*, council):
-    """The council's hearing-response index page (in the council's language)."""
-    root = council.root_page
-    return (
-        HearingIndexPage.objects.descendant_of(root)
-        .filter(locale_id=root.locale_id)
-        .first()
-    )
+def hearing_index_for(*, council=None, home=None):
+    """The hearing-response index under a home page: by default the home of
+    the council's own language."""
+    home = home or council.root_page
+    return HearingIndexPage.objects.child_of(home).first()
 
 
 def hearings_open(*, site, limit=5):
@@ -238,92 +190,3 @@ def hearing_deletion_refusal(*, hearing):
 
 
 # Public pages -------------------------------------------------------------
-
-
-def published_responses(*, index, theme=None, year=None, decided=None, query=""):
-    """Live responses under this index, newest first, with their hearings."""
-    responses = HearingResponsePage.objects.live().child_of(index)
-    if theme:
-        responses = responses.filter(hearing__themes__slug=theme)
-    if year:
-        responses = responses.filter(first_published_at__year=year)
-    if decided is not None:
-        responses = responses.filter(hearing__decided_on__isnull=not decided)
-    if query:
-        matching = HearingResponsePage.objects.live().child_of(index).search(query)
-        responses = responses.filter(pk__in=[page.pk for page in matching])
-    hearings = hearings_with_status().prefetch_related(
-        Prefetch("themes", queryset=themes_for_display())
-    )
-    return (
-        responses.distinct()
-        .prefetch_related(Prefetch("hearing", queryset=hearings))
-        .order_by("-first_published_at", "-pk")
-    )
-
-
-def response_years(*, index):
-    """The years in which this index has published responses, newest first."""
-    dates = (
-        HearingResponsePage.objects.live()
-        .child_of(index)
-        .dates("first_published_at", "year", order="DESC")
-    )
-    return [d.year for d in dates]
-
-
-def themes_in_use(*, index):
-    """Themes of the hearings that have a live response under this index."""
-    live = HearingResponsePage.objects.live().child_of(index)
-    # A translated response answers the same (Danish) hearing as its source.
-    sources = HearingResponsePage.objects.filter(
-        translation_key__in=live.values("translation_key")
-    )
-    return themes_for_display().filter(hearings__responses__in=sources).distinct()
-
-
-def themes_for_display(*, locale=None):
-    """Themes with ``display_name``: their name in the active (or given) locale.
-
-    Hearings point at the Danish themes; the English site shows the English
-    translation of each where one exists, in the same single query.
-    """
-    locale = locale or Locale.get_active()
-    translated = Theme.objects.filter(
-        translation_key=OuterRef("translation_key"), locale=locale
-    ).values("name")[:1]
-    return Theme.objects.annotate(
-        display_name=Coalesce(Subquery(translated), F("name"))
-    ).order_by("display_name")
-
-
-def response_hearing(*, page):
-    """The hearing of a response page with what its public page shows."""
-    return (
-        hearings_with_status()
-        .prefetch_related(
-            Prefetch("themes", queryset=themes_for_display()),
-            Prefetch(
-                "documents",
-                queryset=HearingDocument.objects.select_related("document"),
-            ),
-        )
-        .get(pk=page.hearing_id)
-    )
-
-
-@dataclass
-class PublicUpdate:
-    on: datetime
-    note: str
-
-
-def response_public_update(*, page):
-    """ "Updated on <date>: <note>" for a live response republished with a note."""
-    if not (page.live and page.change_note and page.first_published_at):
-        return None
-    if not page.last_published_at:
-        return None
-    if (page.last_published_at - page.first_published_at).total_seconds() < 60:
-        return None
-    return PublicUpdate(on=page.last_published_at, note=page.change_note)

@@ -7,6 +7,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from hearings.models import Hearing, HearingResponsePage
+from hearings.models.hearing import HEARING_FIELDS
 from hearings.selectors import hearing_index_for, hearing_response, hearing_visible_to
 
 
@@ -14,22 +15,8 @@ class HearingError(Exception):
     """A hearing action cannot be done as asked; the message is for the user."""
 
 
-# What "restore an earlier version" brings back. The council is not among
-# them (a hearing never moves between councils), nor are the documents,
-# which have their own history.
-RESTORABLE_FIELDS = [
-    "title",
-    "summary",
-    "committee",
-    "case_number",
-    "contact_email",
-    "received_on",
-    "deadline",
-    "decided_on",
-    "decision_summary",
-    "decision_url",
-    "points_used",
-]
+# What "restore an earlier version" brings back: the hearing's own fields.
+RESTORABLE_FIELDS = HEARING_FIELDS
 
 
 def hearing_restore(*, hearing, history_id, user):

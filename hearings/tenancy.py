@@ -31,10 +31,13 @@ def theme_owner(theme):
 
 
 def register():
-    allow_staff_urls(
-        namespaces=("hearings_hearing", "wagtailsnippetchoosers_hearings_hearing")
+    namespaces = (
+        "hearings_hearing",
+        "wagtailsnippetchoosers_hearings_hearing",
+        "wagtailsnippets_hearings_hearing",  # the editor's name for wagtail-localize
     )
-    for namespace in ("hearings_hearing", "wagtailsnippetchoosers_hearings_hearing"):
+    allow_staff_urls(namespaces=namespaces)
+    for namespace in namespaces:
         register_parameter_model(f"{namespace}:*", "pk", Hearing)
         register_parameter_model(f"{namespace}:*", "id", Hearing)
     register_parameter_model(

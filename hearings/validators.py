@@ -1,20 +1,16 @@
 """Checks on files that come into a hearing from outside."""
 
-import zipfile
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
-# What a hearing's documents may be, and the first bytes such a file starts
-# with: a PDF says so; DOCX and ODT are zip archives.
-HEARING_DOCUMENT_KINDS = {
-    "pdf": b"%PDF-",
-    "docx": b"PK\x03\x04",
-    "odt": b"PK\x03\x04",
-}
-ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+from cms.uploads import file_content_problem
+
+# What a hearing's documents may be. The library checks every upload by its
+# bytes already; a hearing checks its documents again, because a document
+# may have been stored before that check existed, or by a script.
+HEARING_DOCUMENT_KINDS = ("pdf", "docx", "odt")
 
 
 def validate_hearing_document(document):
@@ -38,30 +34,20 @@ def _document_error(document):
             "size": filesizeformat(size),
             "limit": filesizeformat(limit),
         }
-    if not _content_matches(document.file, extension):
+    return _stored_content_problem(document, extension)
+
+
+def _stored_content_problem(document, extension):
+    try:
+        document.file.open("rb")
+    except OSError:
         return _("“%(name)s” is not really a %(kind)s file.") % {
             "name": document.title,
             "kind": extension.upper(),
         }
-    return None
-
-
-def _content_matches(file, extension):
-    """Whether the file's bytes are what its name says (a renamed file is not)."""
     try:
-        file.open("rb")
-        head = file.read(len(HEARING_DOCUMENT_KINDS[extension]))
-        if head != HEARING_DOCUMENT_KINDS[extension]:
-            return False
-        if extension == "pdf":
-            return True
-        file.seek(0)
-        with zipfile.ZipFile(file) as archive:
-            names = set(archive.namelist())
-            if extension == "docx":
-                return "word/document.xml" in names
-            return archive.read("mimetype").strip() == ODT_MIMETYPE
-    except (OSError, zipfile.BadZipFile, KeyError):
-        return False
+        return file_content_problem(
+            document.file, extension=extension, name=document.title
+        )
     finally:
-        file.close()
+        document.file.close()

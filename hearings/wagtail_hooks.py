@@ -7,11 +7,13 @@ from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail import hooks
+from wagtail.admin import messages as admin_messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import (
     FieldPanel,
@@ -23,6 +25,7 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.widgets import Button
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -34,7 +37,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from cms.files import PUBLIC_DOCUMENT_HOOK
 from cms.models import CouncilRole
 from cms.selectors import council_sites_for_user
-from hearings import public_contributions
+from hearings import deliveries, public_contributions
 from hearings.forms import HearingAdminForm
 from hearings.models import (
     Hearing,
@@ -43,6 +46,7 @@ from hearings.models import (
     HearingStatus,
     Theme,
 )
+from hearings.models.hearing import HEARING_FIELDS
 from hearings.selectors import (
     dashboard_hearings,
     deadline_words,
@@ -104,6 +108,27 @@ class OwnCouncilObjectMixin:
 
 
 class HearingEditView(OwnCouncilObjectMixin, snippet_views.EditView):
+    """The hearing editor, with the way to the response, and the way to the
+    hearing's history when a save from an older form is refused."""
+
+    def form_invalid(self, form):
+        if getattr(form, "newer_version", None) is not None:
+            admin_messages.warning(
+                self.request,
+                _(
+                    "See what was changed since you opened the hearing, then save "
+                    "again."
+                ),
+                buttons=[
+                    admin_messages.button(
+                        reverse("hearings_hearing:history", args=[self.object.pk]),
+                        _("Show the history"),
+                        new_window=True,
+                    )
+                ],
+            )
+        return super().form_invalid(form)
+
     @cached_property
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
@@ -234,20 +259,7 @@ class HearingViewSet(SnippetViewSet):
     ordering = ["deadline", "pk"]
     copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_fields = [
-        "title",
-        "summary",
-        "committee",
-        "case_number",
-        "contact_email",
-        "received_on",
-        "deadline",
-        "themes",
-        "decided_on",
-        "decision_summary",
-        "decision_url",
-        "points_used",
-    ]
+    inspect_view_fields = [*HEARING_FIELDS, "themes"]
     inspect_view_class = HearingInspectView
     edit_view_class = HearingEditView
     delete_view_class = HearingDeleteView
@@ -299,17 +311,16 @@ class HearingViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return hearings_with_status(hearings_for_user(user=request.user))
 
-    @property
-    def history_view(self):
-        return HearingHistoryView.as_view(
+    history_view_class = HearingHistoryView
+    history_template_name = HearingHistoryView.template_name
+
+    def get_history_view_kwargs(self, **kwargs):
+        return super().get_history_view_kwargs(
             edit_url_name=self.get_url_name("edit"),
             index_url_name=self.get_url_name("list"),
             restore_url_name=self.get_url_name("restore"),
+            **kwargs,
         )
-
-    @property
-    def history_results_view(self):
-        return self.history_view
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
@@ -328,10 +339,17 @@ class HearingViewSet(SnippetViewSet):
         ]
 
 
+class ThemeChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    # Themes are made in their own editor: the chooser has no creation form,
+    # and Wagtail's create step fails without one.
+    create_view_class = HearingChooserCreateView
+
+
 class ThemeViewSet(SnippetViewSet):
     """The shared theme vocabulary; managed by the platform's administrators."""
 
     model = Theme
+    chooser_viewset_class = ThemeChooserViewSet
     icon = "tag"
     menu_label = _("Themes")
     list_display = ["name", "slug"]
@@ -343,6 +361,28 @@ class ThemeViewSet(SnippetViewSet):
 
 register_snippet(HearingViewSet)
 register_snippet(ThemeViewSet)
+
+
+class HearingSnippetEditView(View):
+    """wagtail-localize links each snippet to the URL name
+    "wagtailsnippets_<app>_<model>:edit"; a hearing's editor has its own name
+    (hearings_hearing:edit), so that name leads there."""
+
+    model = Hearing
+
+    def get(self, request, pk):
+        return redirect("hearings_hearing:edit", pk)
+
+
+@hooks.register("register_admin_urls")
+def register_hearing_snippet_edit_name():
+    patterns = [path("edit/<int:pk>/", HearingSnippetEditView.as_view(), name="edit")]
+    return [
+        path(
+            "snippets/hearings/hearing/",
+            include((patterns, "wagtailsnippets_hearings_hearing")),
+        )
+    ]
 
 
 @hooks.register("before_copy_page")
@@ -431,3 +471,31 @@ def hearing_home_sections(*, site_root, site):
 @hooks.register(CALENDAR_EVENTS)
 def hearing_deadline_events(*, site, request=None):
     return public_contributions.deadline_events(site=site, request=request)
+
+
+# History entries of deliveries -----------------------------------------------
+
+
+@hooks.register("register_log_actions")
+def register_delivery_log_actions(actions):
+    @actions.register_action(deliveries.DELIVERED)
+    class Delivered(LogFormatter):
+        label = _("Response delivered")
+
+        def format_message(self, log_entry):
+            return gettext("Response sent by e-mail to %(recipient)s") % {
+                "recipient": log_entry.data.get("recipient", "?")
+            }
+
+    @actions.register_action(deliveries.DELIVERY_FAILED)
+    class DeliveryFailed(LogFormatter):
+        label = _("Response delivery failed")
+
+        def format_message(self, log_entry):
+            return gettext(
+                "The response could not be sent to %(recipient)s (attempt "
+                "%(attempt)s); it will be tried again."
+            ) % {
+                "recipient": log_entry.data.get("recipient", "?"),
+                "attempt": log_entry.data.get("attempt", "?"),
+            }

@@ -2,7 +2,8 @@
 
 The pages app owns the home page and the calendar feed but knows none of
 the things other apps publish on them: those apps register a function under
-one of the hook names below (see hearings/wagtail_hooks.py).
+one of the hook names below (see hearings/wagtail_hooks.py; pages registers
+its own meetings box the same way, in pages/wagtail_hooks.py).
 
 - HOME_PAGE_SECTIONS: fn(site_root, site) -> list of HomeSection.
 - CALENDAR_EVENTS: fn(site, request) -> iterable of icalendar Events.
@@ -27,10 +28,11 @@ class HomeSection:
 
 
 def contributed_home_sections(*, site_root, site):
+    """Every app's boxes for this home page (pages' own included), in order."""
     sections = []
     for contribute in hooks.get_hooks(HOME_PAGE_SECTIONS):
         sections.extend(contribute(site_root=site_root, site=site))
-    return sections
+    return sorted(sections, key=lambda section: section.order)
 
 
 def contributed_calendar_events(*, site, request=None):

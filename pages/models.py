@@ -8,9 +8,9 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from pages.blocks import BodyBlock, NonAccessibleContentBlock
+from pages.contributions import contributed_home_sections
 from workflows.forms import GuardedPageForm
-
-from .blocks import BodyBlock, NonAccessibleContentBlock
 
 
 class BasePage(Page):
@@ -39,6 +39,11 @@ class BasePage(Page):
     # written in easy-read language, whose LIX the editor and chairs see.
     readability_fields = ()
 
+    def approval_mail_notes(self, *, event):
+        """What the workflow's mails say about this page besides its title
+        (see workflows.page_protocol); nothing for most page types."""
+        return []
+
     class Meta:
         abstract = True
 
@@ -64,11 +69,9 @@ class HomePage(BasePage):
         verbose_name_plural = _("council home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from pages.selectors import home_page_sections
-
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request)
-        context.update(home_page_sections(site_root=self, site=site))
+        context["home_sections"] = contributed_home_sections(site_root=self, site=site)
         return context
 
 

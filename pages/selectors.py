@@ -9,7 +9,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import Page
 
-from pages.contributions import HomeSection, contributed_home_sections
+from pages.contributions import HomeSection
 from pages.models import (
     AccessibilityStatementPage,
     ContentPage,
@@ -95,9 +95,9 @@ def site_search(*, site_root, query):
     return pages.search(query)
 
 
-def home_page_sections(*, site_root, site):
-    """The boxes of the council's front page, in order: the next meetings,
-    and whatever other apps contribute (pages.contributions)."""
+def meetings_home_section(*, site_root, site):
+    """The home page's box of the next meetings (a HOME_PAGE_SECTIONS hook,
+    registered in pages/wagtail_hooks.py like any other app's)."""
     meetings = HomeSection(
         template="components/next_meetings_section.html",
         data={
@@ -108,5 +108,4 @@ def home_page_sections(*, site_root, site):
         },
         order=30,
     )
-    sections = [meetings, *contributed_home_sections(site_root=site_root, site=site)]
-    return {"home_sections": sorted(sections, key=lambda section: section.order)}
+    return [meetings]

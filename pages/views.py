@@ -7,11 +7,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 from wagtail.models import Site
 
+from cms.search_terms import search_terms_from
 from pages import selectors
 from pages.calendar import calendar_build
 
 SEARCH_RESULTS_PER_PAGE = 10
-SEARCH_QUERY_MAX_LENGTH = 200
 
 
 def _site_root(request):
@@ -22,14 +22,15 @@ def _site_root(request):
 @require_safe
 def search(request):
     """Search this council's published pages; paginated, filters kept in links."""
-    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
-    results = selectors.site_search(site_root=_site_root(request), query=query)
+    terms = search_terms_from(request.GET.get("q"))
+    results = selectors.site_search(site_root=_site_root(request), query=terms.text)
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "search/search_results.html",
         {
-            "search_query": query,
+            "search_query": terms.text,
+            "search_shortened": terms.shortened,
             "results": page,
             "breadcrumb_current": _("Search"),
         },

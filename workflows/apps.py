@@ -9,16 +9,10 @@ class WorkflowsConfig(AppConfig):
     verbose_name = _("Workflows")
 
     def ready(self):
-        from workflows.signal_handlers import register_signal_handlers
+        # Django: these need the models of every app, loaded only by now.
+        from workflows import admin_access, publish_guard, signal_handlers
 
-        register_signal_handlers()
+        signal_handlers.register_signal_handlers()
         # Every page model's saves pass the publish guard.
-        from workflows import publish_guard
-
         publish_guard.connect()
-        # Imported here: the guard imports models, which load after apps.
-        from cms.admin_guard import allow_staff_urls
-
-        allow_staff_urls(
-            names=("workflows_readability", "workflows_translation_submit")
-        )
+        admin_access.register()

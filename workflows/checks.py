@@ -6,22 +6,69 @@ a stored revision and on text typed live in the editor alike.
 
 import math
 import re
+import sys
+import unicodedata
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-# Six digits of birth date, an optional separator (hyphen, the dashes word
-# processors turn it into, or spaces around it), then four serial digits.
-# Neighbouring digits or number punctuation mean it is part of a longer
-# number (an account, a case number, a decimal), not a CPR number.
+# Characters that show nothing but keep digits apart for a plain search:
+# zero-width spaces and joiners, direction marks, the word joiner and
+# invisible operators, the byte order mark, the soft hyphen and the
+# combining grapheme joiner.
+INVISIBLE = (
+    "\u00ad\u034f\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
+)
+# Minus signs that are not dash punctuation (Unicode category Pd).
+MINUS_SIGNS = "\u02d7\u2212\u2796\ufe63\uff0d"
+
+
+def _dash_table():
+    """Every dash and minus sign of Unicode, mapped to the hyphen-minus."""
+    dashes = {
+        code: "-"
+        for code in range(sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) == "Pd"
+    }
+    dashes.update({ord(char): "-" for char in MINUS_SIGNS})
+    return dashes
+
+
+DASHES = _dash_table()
+INVISIBLE_PATTERN = re.compile(f"[{INVISIBLE}]")
+SPACES = re.compile(r"\s+")
+
+# Six digits of birth date (optionally as DD MM YY), an optional separator
+# (a hyphen, spaces around it, or one space), then four serial digits, in
+# text that normalise() has made plain. Neighbouring digits or number
+# punctuation mean it is part of a longer number (an account, a case
+# number, a decimal), not a CPR number.
 CPR_PATTERN = re.compile(
     r"(?<![\d+])(?<!\d[-./,])"
-    r"(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2})"
-    r"(?:[ \u00a0]*[-\u2010\u2011\u2012\u2013\u2014][ \u00a0]*|[ \u00a0]{0,2})"
+    r"(?:(?P<day>\d{2})(?P<month>\d{2})(?P<year>\d{2})"
+    r"|(?P<sday>\d{2}) (?P<smonth>\d{2}) (?P<syear>\d{2}))"
+    r"(?: ?- ?| )?"
     r"(?P<serial>\d{4})"
     r"(?!\d)(?![-./,]\d)"
 )
 DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def normalise(text):
+    """The text as a reader sees it, for matching: compatibility forms
+    folded (NFKC: full-width digits, no-break spaces), invisible characters
+    and soft hyphens removed, every dash and minus sign a hyphen-minus, and
+    each run of spaces and tabs one space. Line breaks stay: digits on two
+    lines are not read as one number."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = INVISIBLE_PATTERN.sub("", text).translate(DASHES)
+    return "\n".join(SPACES.sub(" ", line) for line in text.splitlines())
+
+
+def slug_words(slug):
+    """A slug as the words it was made from: its hyphens and underscores
+    stand for the spaces of the title (svar-010190-1234 is 010190 1234)."""
+    return re.sub(r"[-_]+", " ", slug or "")
 
 
 def _is_real_date(day, month, year):
@@ -37,14 +84,18 @@ def _is_real_date(day, month, year):
 def cpr_numbers_in(text):
     """The CPR-like numbers in a text, masked (DDMMYY-XXXX), in order.
 
-    The modulus-11 check is deliberately not applied: numbers that fail it
-    have been issued since 2007.
+    The text is normalised first, so a number written with invisible
+    characters, unusual dashes or spaces is found as well. The modulus-11
+    check is deliberately not applied: numbers that fail it have been
+    issued since 2007.
     """
     found = []
-    for match in CPR_PATTERN.finditer(text or ""):
-        day, month, year = (int(match[name]) for name in ("day", "month", "year"))
-        if _is_real_date(day, month, year):
-            found.append(f"{match['day']}{match['month']}{match['year']}-XXXX")
+    for match in CPR_PATTERN.finditer(normalise(text)):
+        day, month, year = (
+            match[name] or match[f"s{name}"] for name in ("day", "month", "year")
+        )
+        if _is_real_date(int(day), int(month), int(year)):
+            found.append(f"{day}{month}{year}-XXXX")
     return found
 
 

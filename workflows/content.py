@@ -3,8 +3,9 @@
 The CPR guard needs to say *where* a number is ("the response, block 3"), and
 the letter to the municipality needs the whole text in reading order; both
 walk a page the same way here, for any page type: the title, every text
-field, every StreamField block (nested blocks and the titles of linked
-documents included) and the rows of inline panels.
+field and every StreamField block (nested blocks and the titles of linked
+documents included). No page type has inline panels (child relations other
+than Wagtail's comments), so there are no rows to walk.
 """
 
 import re
@@ -15,16 +16,18 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from modelcluster.models import get_all_child_relations
 from wagtail.blocks import ChoiceBlock, MultipleChoiceBlock, StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import COMMENTS_RELATION_NAME, Page
+from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-# Of the fields every page inherits, only these are shown to the public.
-PUBLIC_PAGE_FIELDS = ("title", "seo_title", "search_description")
+from workflows.checks import slug_words
+
+# Of the fields every page inherits, only these are shown to the public (the
+# slug in the page's address).
+PUBLIC_PAGE_FIELDS = ("title", "slug", "seo_title", "search_description")
 HTML_BREAKS = re.compile(r"</?(?:p|h[1-6]|li|ul|ol|blockquote|div|br)\b[^>]*>", re.I)
 
 
@@ -44,22 +47,11 @@ def html_to_text(html):
     return "\n".join(line for line in lines if line)
 
 
-def page_segments(page, *, children=None):
-    """Every published piece of text on a page, with its field and label.
-
-    children maps a child relation's name to its rows when they are not yet
-    saved on the page (a form being submitted); otherwise the page's own
-    rows are read.
-    """
+def page_segments(page):
+    """Every published piece of text on a page, with its field and label."""
     segments = []
     for field in _text_fields(type(page)):
         segments.extend(_field_segments(field, getattr(page, field.name)))
-    for relation in _child_relations(type(page)):
-        name = relation.get_accessor_name()
-        rows = (children or {}).get(name)
-        if rows is None:
-            rows = getattr(page, name).all()
-        segments.extend(_row_segments(relation, name, rows))
     return [segment for segment in segments if segment.text.strip()]
 
 
@@ -80,14 +72,6 @@ def _is_document_key(field):
     )
 
 
-def _child_relations(model):
-    return [
-        relation
-        for relation in get_all_child_relations(model)
-        if relation.get_accessor_name() != COMMENTS_RELATION_NAME
-    ]
-
-
 def _field_segments(field, value):
     label = str(capfirst(field.verbose_name))
     if isinstance(field, StreamField):
@@ -102,6 +86,8 @@ def _value_text(field, value):
         return value.title
     if isinstance(field, RichTextField):
         return html_to_text(value)
+    if isinstance(field, models.SlugField):
+        return slug_words(value)
     return str(value)
 
 
@@ -116,25 +102,6 @@ def _stream_segments(name, label, stream):
         }
         text = "\n".join(block_texts(child.value, child.block))
         segments.append(Segment(name, where, text))
-    return segments
-
-
-def _row_segments(relation, name, rows):
-    label = str(capfirst(relation.related_model._meta.verbose_name))
-    segments = []
-    for number, row in enumerate(rows, start=1):
-        for field in _text_fields(type(row)):
-            where = _("%(row)s %(number)s: %(field)s") % {
-                "row": label,
-                "number": number,
-                "field": field.verbose_name,
-            }
-            text = (
-                "\n".join(block_texts(getattr(row, field.name)))
-                if isinstance(field, StreamField)
-                else _value_text(field, getattr(row, field.name))
-            )
-            segments.append(Segment(name, where, text))
     return segments
 
 

@@ -1,9 +1,11 @@
 """The page editor's form, with the checks that run when a page moves on.
 
-Saving a draft is always allowed. Submitting it to the chairs, approving it
-from the editor or publishing it is refused, with the field named, while the
-text seems to hold a CPR number; and a chair who has just changed the page
-cannot approve it in the same step (four eyes).
+Saving a draft is allowed unless the form was opened on an older version
+than the page's latest: then every save and every step is refused, so that
+nobody's text is silently replaced (workflows.edit_conflicts). Submitting it
+to the chairs, approving it from the editor or publishing it is refused, with
+the field named, while the text seems to hold a CPR number; and a chair who
+has just changed the page cannot approve it in the same step (four eyes).
 """
 
 from django import forms
@@ -13,9 +15,10 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.forms import TaskStateCommentForm
 
 from cms.references import CouncilReferencesMixin, owner_of
-from workflows.checks import cpr_findings
+from workflows.checks import cpr_findings, cpr_numbers_in
 from workflows.content import page_segments
-from workflows.selectors import cpr_finding_message
+from workflows.edit_conflicts import newer_revision, stale_page_message
+from workflows.messages import cpr_finding_message
 
 # The buttons of the page editor after which the page is on its way out.
 GUARDED_ACTIONS = ("action-submit", "action-restart-workflow", "action-publish")
@@ -24,14 +27,22 @@ GUARDED_ACTIONS = ("action-submit", "action-restart-workflow", "action-publish")
 class GuardedPageForm(CouncilReferencesMixin, WagtailAdminPageForm):
     """Base form of every Talerør page type (BasePage.base_form_class).
     Every save, drafts too, is refused while the page points at another
-    council's documents, images or pages (CouncilReferencesMixin)."""
+    council's documents, images or pages (CouncilReferencesMixin), and
+    while it was opened on an older version than the page's latest."""
 
     def reference_owner(self):
         """A page belongs to the council whose tree it is in: its parent's."""
         return owner_of(self.parent_page)
 
+    def clean(self):
+        cleaned_data = super().clean()
+        latest = newer_revision(self.instance, self.data)
+        if latest is not None:
+            self.add_error(None, stale_page_message(latest))
+        return cleaned_data
+
     def is_valid(self):
-        valid = super().is_valid()
+        valid = super().is_valid() and self._comments_hold_no_cpr()
         if not valid or not self._is_moving_on():
             return valid
         if self._is_approving() and self.has_changed():
@@ -43,9 +54,7 @@ class GuardedPageForm(CouncilReferencesMixin, WagtailAdminPageForm):
                     "then approve the page."
                 ),
             )
-        for finding in cpr_findings(
-            page_segments(self.instance, children=self._rows())
-        ):
+        for finding in cpr_findings(page_segments(self.instance)):
             self._add_cpr_error(finding)
         return not self.errors
 
@@ -58,24 +67,43 @@ class GuardedPageForm(CouncilReferencesMixin, WagtailAdminPageForm):
     def _is_moving_on(self):
         return self._is_approving() or any(self.data.get(a) for a in GUARDED_ACTIONS)
 
-    def _rows(self):
-        """The inline panels' rows as they are being submitted."""
-        rows = {}
-        for name, formset in self.formsets.items():
-            kept = [
-                form for form in formset.forms if form.has_changed() or form.instance.pk
-            ]
-            rows[name] = [
-                form.instance
-                for form in kept
-                if not (formset.can_delete and formset._should_delete_form(form))
-            ]
-        return rows
+    def _comments_hold_no_cpr(self):
+        """Comments and replies are saved with every draft and mailed to the
+        page's commenters, so one that seems to hold a CPR number is refused
+        at once, whatever the button (the page's own text only when it moves
+        on)."""
+        for text in _changed_comment_texts(self.formsets.get("comments")):
+            numbers = cpr_numbers_in(text)
+            if numbers:
+                self.add_error(None, _comment_cpr_message(numbers))
+        return not self.errors
 
     def _add_cpr_error(self, finding):
         message = cpr_finding_message(finding)
         field = finding.field if finding.field in self.fields else None
         self.add_error(field, forms.ValidationError(message, code="cpr_number"))
+
+
+def _changed_comment_texts(formset):
+    """The texts of the comments and replies being added or changed."""
+    for form in formset.forms if formset is not None else ():
+        replies = form.formsets["replies"].forms if "replies" in form.formsets else ()
+        for changed in (form, *replies):
+            data = changed.cleaned_data if changed.has_changed() else {}
+            if data.get("text") and not data.get("DELETE"):
+                yield data["text"]
+
+
+def _comment_cpr_message(numbers):
+    return forms.ValidationError(
+        _(
+            "A comment seems to contain a CPR number (%(number)s). Comments "
+            "are kept with the page and sent by e-mail: remove the number "
+            "from the comment."
+        )
+        % {"number": ", ".join(numbers)},
+        code="cpr_number",
+    )
 
 
 class RequestChangesForm(TaskStateCommentForm):

@@ -5,6 +5,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from wagtail.locks import WorkflowLock
 
+from workflows.approval_policy import approval_blockers
+
 
 class ChairApprovalLock(WorkflowLock):
     """Locks the page for everyone but the chairs, and explains why.
@@ -31,9 +33,7 @@ class ChairApprovalLock(WorkflowLock):
         return None
 
     def _approver_message(self, user):
-        from workflows import selectors
-
-        blockers = selectors.approval_blockers(obj=self.object, user=user)
+        blockers = approval_blockers(obj=self.object, user=user)
         if blockers:
             return format_html_join(" ", "{}", ((reason,) for reason in blockers))
         message = _("This page awaits your approval. Approving it publishes it.")

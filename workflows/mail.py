@@ -1,9 +1,10 @@
 """Rendering and sending the workflow's e-mails.
 
-Templates live in templates/workflows/mail/<name>_subject.txt and
-<name>.txt; they are rendered in the recipient's admin language (Danish
-unless the user chose otherwise), or the site language for people outside
-the system such as the municipality's contact address.
+A mail is a pair of templates, <template>_subject.txt and <template>.txt,
+named by the caller (e.g. "workflows/mail/submitted"); they are rendered in
+the recipient's admin language (Danish unless the user chose otherwise), or
+the site language for people outside the system such as the municipality's
+contact address.
 """
 
 import logging
@@ -15,7 +16,21 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.users.models import UserProfile
 
+from cms.selectors import user_display_name
+
 logger = logging.getLogger(__name__)
+
+
+# RFC 2606 and 6761 reserve these top-level domains: mail to them can never
+# arrive, so none is sent (the demo's fictitious people and municipalities
+# live there).
+UNDELIVERABLE_DOMAINS = (".example", ".invalid", ".test", ".localhost")
+
+
+def is_deliverable(address):
+    """Whether mail to this address can arrive at all."""
+    domain = address.rpartition("@")[2].lower().rstrip(".")
+    return bool(domain) and not domain.endswith(UNDELIVERABLE_DOMAINS)
 
 
 def admin_url(name, *args):
@@ -31,8 +46,8 @@ def user_language(user):
 def render_mail(template, context, *, language=None):
     """(subject, body) of a mail template, in the given language."""
     with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string(f"workflows/mail/{template}_subject.txt", context)
-        body = render_to_string(f"workflows/mail/{template}.txt", context)
+        subject = render_to_string(f"{template}_subject.txt", context)
+        body = render_to_string(f"{template}.txt", context)
     return " ".join(subject.split()), body.strip() + "\n"
 
 
@@ -44,8 +59,12 @@ def send_to_users(template, context, users, *, reply_to=None, raise_errors=False
     first failure is raised instead, for callers that retry.
     """
     sent = []
-    for user in users:
-        personal = {**context, "recipient": user, "recipient_name": _name(user)}
+    for user in (user for user in users if is_deliverable(user.email)):
+        personal = {
+            **context,
+            "recipient": user,
+            "recipient_name": user_display_name(user),
+        }
         subject, body = render_mail(template, personal, language=user_language(user))
         message = EmailMessage(subject, body, to=[user.email], reply_to=reply_to)
         try:
@@ -59,43 +78,7 @@ def send_to_users(template, context, users, *, reply_to=None, raise_errors=False
     return sent
 
 
-def _name(user):
-    return user.get_full_name() or user.get_username()
-
-
 def send_to_address(template, context, address, *, reply_to=None, language=None):
     """A mail to someone outside the system, e.g. the municipality."""
     subject, body = render_mail(template, context, language=language)
     EmailMessage(subject, body, to=[address], reply_to=reply_to).send()
-
-
-def delivery_send(*, delivery):
-    """E-mail an approved response, exactly as approved, to the hearing's
-    contact address, with a link to the public page."""
-    from cms.models import CouncilSettings
-    from workflows.content import stream_as_text
-
-    page = delivery.revision.as_object() if delivery.revision else delivery.page
-    page = page.specific
-    site = page.hearing.council
-    council = CouncilSettings.for_site(site)
-    earlier = delivery.page.response_deliveries.filter(
-        status="sent", created_at__lt=delivery.created_at
-    )
-    context = {
-        "page": page,
-        "hearing": page.hearing,
-        "council": council.name,
-        "body_text": stream_as_text(
-            getattr(page, "body", None), base_url=site.root_url
-        ),
-        "public_url": delivery.page.specific.full_url,
-        "is_update": earlier.exists(),
-    }
-    send_to_address(
-        "response_delivery",
-        context,
-        delivery.recipient,
-        reply_to=[council.email] if council.email else None,
-        language=page.locale.language_code,
-    )

@@ -7,8 +7,12 @@ pages.models gives every page type the defaults.
 
 - ``readability_fields``: the names of the text fields that hold easy-read
   text. The editor shows their LIX live, and the chairs' mail gives it.
+- ``approval_mail_notes(event=...)``: sentences the workflow's mails add
+  about this page, e.g. what a response answers and where approving sends
+  it. ``event`` is the mail: "submitted", "approved" or "changes_requested".
 """
 
+from functools import partial
 from typing import Protocol
 
 from wagtail.models import get_page_models
@@ -16,6 +20,8 @@ from wagtail.models import get_page_models
 
 class ApprovablePage(Protocol):
     readability_fields: tuple[str, ...]
+
+    def approval_mail_notes(self, *, event: str) -> list[str]: ...
 
 
 def readability_fields_of(page):
@@ -30,3 +36,10 @@ def readability_fields_in_use():
     for model in get_page_models():
         names.update(readability_fields_of(model))
     return sorted(names)
+
+
+def mail_notes_of(page, *, event):
+    """The page's notes for one workflow mail, as a callable: templates call
+    it while rendering, in the recipient's language."""
+    notes = getattr(page, "approval_mail_notes", None)
+    return partial(notes, event=event) if notes else list

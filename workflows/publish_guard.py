@@ -40,6 +40,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageLogEntry, TaskState, get_page_models
 
+from workflows.models import ChairApprovalTask
+
 logger = logging.getLogger(__name__)
 
 # Why a page may not go live, as the refused person reads it.
@@ -243,8 +245,6 @@ def _grant_holds(grant, page):
 def chairs_approved(*, revision_id, page):
     """Whether the chairs of the page's own council approved this revision
     of it (a finished ChairApprovalTask of the council's workflow)."""
-    from workflows.models import ChairApprovalTask
-
     site = page.get_site()
     if site is None:
         return False

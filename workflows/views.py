@@ -10,8 +10,10 @@ from wagtail.admin import messages
 from wagtail.models import Locale, Page
 
 from workflows.checks import lix
-from workflows.translations import translation_submit as translation_submit_service
-from workflows.translations import translation_submit_problems
+from workflows.translation_submit import (
+    translation_submit as translation_submit_service,
+)
+from workflows.translation_submit import translation_submit_problems
 
 # Longer texts are not easy-read summaries; this keeps the endpoint cheap.
 MAX_READABILITY_CHARS = 20_000
@@ -42,7 +44,7 @@ def readability(request):
 
 
 def translation_submit(request, page_id):
-    """Confirm, then send a translation to the chairs (workflows.translations)."""
+    """Confirm, then send a translation to the chairs (workflows.translation_submit)."""
     page = get_object_or_404(Page, pk=page_id).specific
     problems = translation_submit_problems(page=page, user=request.user)
     if request.method == "POST" and not problems:

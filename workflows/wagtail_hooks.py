@@ -1,46 +1,21 @@
-"""Admin wiring of the approval workflow: history entries, the live LIX
-meter, the chair's comment at the top of the editor and the restart of
-approval when a page is changed while it awaits the chairs."""
+"""Admin wiring of the approval workflow: the live LIX meter, the chair's
+comment at the top of the editor and the restart of approval when a page is
+changed while it awaits the chairs."""
 
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.widgets import ListingButton
-from wagtail.log_actions import LogFormatter
 from wagtail.models import Locale, WorkflowState
 
+from cms.selectors import user_display_name
 from workflows import selectors, services, views
+from workflows.edit_conflicts import newer_revision, revision_comparison_url
 from workflows.page_protocol import readability_fields_in_use
-from workflows.translations import translation_submit_problems
-
-
-@hooks.register("register_log_actions")
-def register_delivery_log_actions(actions):
-    @actions.register_action(services.DELIVERED)
-    class Delivered(LogFormatter):
-        label = gettext_lazy("Response delivered")
-
-        def format_message(self, log_entry):
-            return _("Response sent by e-mail to %(recipient)s") % {
-                "recipient": log_entry.data.get("recipient", "?")
-            }
-
-    @actions.register_action(services.DELIVERY_FAILED)
-    class DeliveryFailed(LogFormatter):
-        label = gettext_lazy("Response delivery failed")
-
-        def format_message(self, log_entry):
-            return _(
-                "The response could not be sent to %(recipient)s (attempt "
-                "%(attempt)s); it will be tried again."
-            ) % {
-                "recipient": log_entry.data.get("recipient", "?"),
-                "attempt": log_entry.data.get("attempt", "?"),
-            }
+from workflows.translation_submit import translation_submit_problems
 
 
 @hooks.register("register_admin_urls")
@@ -102,9 +77,34 @@ def show_requested_changes(request, page):
         format_html(
             "{} “{}”",
             _("%(user)s has asked for changes:")
-            % {"user": selectors.display_name(task_state.finished_by)},
+            % {"user": user_display_name(task_state.finished_by)},
             task_state.comment,
         ),
+    )
+    return None
+
+
+@hooks.register("before_edit_page")
+def offer_comparison_of_a_stale_save(request, page):
+    """The page form refuses a save from a form older than the page's latest
+    version (workflows.edit_conflicts); this adds the button to Wagtail's
+    comparison, in a new tab so the refused text stays open, which a form
+    error cannot carry (Wagtail's editor shows form errors as plain text)."""
+    if request.method != "POST" or not request.accepts("text/html"):
+        return None  # autosaves ask for JSON; Wagtail answers their conflicts
+    latest = newer_revision(page, request.POST)
+    if latest is None:
+        return None
+    messages.warning(
+        request,
+        _("See what was changed since you opened the page, then save again."),
+        buttons=[
+            messages.button(
+                revision_comparison_url(page, request.POST, latest),
+                _("Compare the versions"),
+                new_window=True,
+            )
+        ],
     )
     return None
 

@@ -1,16 +1,20 @@
 """The hearings app's models, one module per concern, re-exported here."""
 
+from .delivery import ResponseDelivery
 from .hearing import Hearing, HearingDocument, HearingStatus, PointsUsed
 from .index import HearingIndexPage
+from .reminder import DeadlineReminder
 from .response import HearingResponsePage
 from .themes import Theme
 
 __all__ = [
+    "DeadlineReminder",
     "Hearing",
     "HearingDocument",
     "HearingIndexPage",
     "HearingResponsePage",
     "HearingStatus",
     "PointsUsed",
+    "ResponseDelivery",
     "Theme",
 ]

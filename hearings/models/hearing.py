@@ -1,14 +1,20 @@
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, CharField, Exists, OuterRef, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page, WorkflowState
 
 from hearings.history_records import ChildHistoricalRecords
 from hearings.validators import validate_hearing_document
+from workflows.checks import cpr_numbers_in
 
 
 class PointsUsed(models.TextChoices):
@@ -19,7 +25,7 @@ class PointsUsed(models.TextChoices):
 
 
 class HearingStatus(models.TextChoices):
-    """Where a hearing stands. Never stored: hearings.selectors derives it."""
+    """Where a hearing stands. Never stored: status_expression derives it."""
 
     RECEIVED = "received", _("Received")
     DRAFTING = "drafting", _("Response being drafted")
@@ -27,6 +33,24 @@ class HearingStatus(models.TextChoices):
     PUBLISHED = "published", _("Response published")
     DECIDED = "decided", _("Decided by the municipality")
     OVERDUE = "overdue", _("Deadline passed without a published response")
+
+
+# A hearing's own fields, as the municipality sent them and the council
+# recorded the outcome: what a version of it holds, what its inspect view
+# shows. Its council (fixed) and documents (their own history) are apart.
+HEARING_FIELDS = (
+    "title",
+    "summary",
+    "committee",
+    "case_number",
+    "contact_email",
+    "received_on",
+    "deadline",
+    "decided_on",
+    "decision_summary",
+    "decision_url",
+    "points_used",
+)
 
 
 class Hearing(ClusterableModel):
@@ -91,7 +115,7 @@ class Hearing(ClusterableModel):
 
     def clean(self):
         super().clean()
-        errors = {}
+        errors = self._cpr_errors()
         if self.received_on and self.deadline and self.deadline < self.received_on:
             errors["deadline"] = _("The deadline cannot be before the date received.")
         if self.decided_on and self.received_on and self.decided_on < self.received_on:
@@ -100,6 +124,26 @@ class Hearing(ClusterableModel):
             )
         if errors:
             raise ValidationError(errors)
+
+    def _cpr_errors(self):
+        """A hearing is public the moment it is saved (the home page, the
+        calendar feed, the response's page), with no approval in between,
+        so none of its texts may seem to hold a CPR number."""
+        errors = {}
+        for field in self._meta.concrete_fields:
+            is_text = isinstance(field, models.CharField | models.TextField)
+            numbers = cpr_numbers_in(getattr(self, field.name)) if is_text else []
+            if numbers and not field.choices:
+                errors[field.name] = _cpr_message(field, numbers)
+        return errors
+
+
+def _cpr_message(field, numbers):
+    return gettext(
+        "%(field)s seems to contain a CPR number (%(number)s). A hearing is "
+        "public as soon as it is saved, so it may hold no personal data: "
+        "remove the number."
+    ) % {"field": capfirst(field.verbose_name), "number": ", ".join(numbers)}
 
 
 class HearingDocument(Orderable):
@@ -127,3 +171,41 @@ class HearingDocument(Orderable):
         super().clean()
         if self.document_id:
             validate_hearing_document(self.document)
+
+
+def status_expression(*, today=None):
+    """The one derivation of a hearing's status, as a database expression.
+
+    decided wins (the case is closed); then a live response; then a passed
+    deadline; then a response in the chair's workflow; then any draft.
+    """
+    # The response model through the relation (hearings.models.response
+    # imports this module, so it cannot be imported here).
+    response_model = Hearing._meta.get_field("responses").related_model
+    responses = response_model.objects.filter(hearing=OuterRef("pk"))
+    in_workflow = WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id=OuterRef("pk_text"),
+        status=WorkflowState.STATUS_IN_PROGRESS,
+    )
+    responses_in_workflow = responses.annotate(
+        pk_text=Cast("pk", CharField(max_length=255))
+    ).filter(Exists(in_workflow))
+    return Case(
+        When(decided_on__isnull=False, then=Value(HearingStatus.DECIDED.value)),
+        When(
+            Exists(responses.filter(live=True)),
+            then=Value(HearingStatus.PUBLISHED.value),
+        ),
+        When(
+            deadline__lt=today or timezone.localdate(),
+            then=Value(HearingStatus.OVERDUE.value),
+        ),
+        When(
+            Exists(responses_in_workflow),
+            then=Value(HearingStatus.AWAITING_CHAIR.value),
+        ),
+        When(Exists(responses), then=Value(HearingStatus.DRAFTING.value)),
+        default=Value(HearingStatus.RECEIVED.value),
+        output_field=CharField(),
+    )

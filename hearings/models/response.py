@@ -1,5 +1,11 @@
+from dataclasses import dataclass
+from datetime import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -8,7 +14,16 @@ from wagtail.search import index
 
 from hearings.blocks import ResponseBodyBlock
 from hearings.forms import HearingResponsePageForm
+from hearings.models.hearing import Hearing, HearingDocument, status_expression
+from hearings.models.themes import themes_for_display
+from hearings.printing import response_letter, response_poster
 from pages.models import BasePage
+
+
+@dataclass
+class PublicUpdate:
+    on: datetime
+    note: str
 
 
 class HearingResponsePage(RoutablePageMixin, BasePage):
@@ -82,57 +97,105 @@ class HearingResponsePage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("hearing responses")
 
     def get_context(self, request, *args, **kwargs):
-        # Imported here: the selectors module imports this one.
-        from hearings import selectors
-
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            hearing=selectors.response_hearing(page=self),
-            public_update=selectors.response_public_update(page=self),
+            hearing=self.public_hearing(), public_update=self.public_update()
         )
         return context
 
     @path("opslag/", name="poster")
     def poster(self, request):
         """The A4 poster ("Opslag") of this response, to print and hang up."""
-        from hearings.printing import response_poster
-
         return response_poster(request, self)
 
     @path("brev/", name="letter")
     def letter(self, request):
         """This response as a PDF letter to the municipality."""
-        from hearings.printing import response_letter
-
         return response_letter(request, self)
+
+    def public_hearing(self):
+        """The hearing this response answers, with what its public page shows:
+        status, themes in the reader's language and documents."""
+        return (
+            Hearing.objects.annotate(status=status_expression())
+            .prefetch_related(
+                Prefetch("themes", queryset=themes_for_display()),
+                Prefetch(
+                    "documents",
+                    queryset=HearingDocument.objects.select_related("document"),
+                ),
+            )
+            .get(pk=self.hearing_id)
+        )
+
+    def public_update(self):
+        """ "Updated on <date>: <note>" for a live response republished with a
+        note, else None."""
+        if not (self.live and self.change_note and self.first_published_at):
+            return None
+        if not self.last_published_at:
+            return None
+        if (self.last_published_at - self.first_published_at).total_seconds() < 60:
+            return None
+        return PublicUpdate(on=self.last_published_at, note=self.change_note)
+
+    def approval_mail_notes(self, *, event):
+        """The hearing it answers, and where approving sends it."""
+        address = self.delivery_address()
+        if event == "submitted":
+            notes = [
+                gettext("It answers the hearing “%(hearing)s”, deadline %(deadline)s.")
+                % {
+                    "hearing": self.hearing.title,
+                    "deadline": date_format(self.hearing.deadline, "j. F Y"),
+                }
+            ]
+            if address:
+                notes.append(
+                    gettext("Approving also sends it to %(address)s.")
+                    % {"address": address}
+                )
+            return notes
+        if event == "approved" and address:
+            return [
+                gettext(
+                    "The response is being sent to %(address)s; you can follow "
+                    "the delivery in the page’s history."
+                )
+                % {"address": address}
+            ]
+        return []
+
+    def delivery_address(self):
+        """Where an approved response is delivered: the contact address of the
+        hearing it answers. Translations are not delivered: the municipality
+        gets the response once, in the council's own language."""
+        hearing = self.hearing
+        address = hearing.contact_email
+        if not address or self.locale_id != hearing.council.root_page.locale_id:
+            return ""
+        return address
 
     def clean(self):
         super().clean()
-        self._hearing_clean()
+        message = self.hearing_problem(hearing_id=self.hearing_id)
+        if message:
+            raise ValidationError({"hearing": message})
 
-    def minimal_clean(self):
-        # Drafts are saved with only this check; one response per hearing
-        # must hold for drafts too, not only when publishing.
-        super().minimal_clean()
-        self._hearing_clean()
-
-    def _hearing_clean(self):
-        if not self.hearing_id:
-            raise ValidationError(
-                {"hearing": _("Choose the hearing this response answers.")}
-            )
+    def hearing_problem(self, *, hearing_id):
+        """Why this response cannot answer that hearing, or "": there must be
+        one, and it may have no other response (translations answer the same
+        hearing as their source). Checked on drafts too, by the form."""
+        if not hearing_id:
+            return _("Choose the hearing this response answers.")
         other = (
-            HearingResponsePage.objects.filter(hearing_id=self.hearing_id)
+            HearingResponsePage.objects.filter(hearing_id=hearing_id)
             .exclude(translation_key=self.translation_key)
             .first()
         )
-        if other is not None:
-            raise ValidationError(
-                {
-                    "hearing": _(
-                        "This hearing already has a response: “%(title)s”. "
-                        "Edit that one instead of writing a second."
-                    )
-                    % {"title": other.title}
-                }
-            )
+        if other is None:
+            return ""
+        return _(
+            "This hearing already has a response: “%(title)s”. "
+            "Edit that one instead of writing a second."
+        ) % {"title": other.title}

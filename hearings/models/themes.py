@@ -1,6 +1,8 @@
 from django.db import models
+from django.db.models import F, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
@@ -39,3 +41,18 @@ class Theme(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+
+def themes_for_display(*, locale=None):
+    """Themes with ``display_name``: their name in the active (or given) locale.
+
+    Hearings point at the Danish themes; the English site shows the English
+    translation of each where one exists, in the same single query.
+    """
+    locale = locale or Locale.get_active()
+    translated = Theme.objects.filter(
+        translation_key=OuterRef("translation_key"), locale=locale
+    ).values("name")[:1]
+    return Theme.objects.annotate(
+        display_name=Coalesce(Subquery(translated), F("name"))
+    ).order_by("display_name")

@@ -18,9 +18,9 @@ from wagtail.models import Locale, Page, UploadedFile
 from wagtail.rich_text import RichText
 from wagtail_localize.models import Translation
 
+from cms.council_translations import page_translation_save
 from cms.models import CouncilRole
 from cms.services import council_collection
-from cms.translation import page_translation_save
 from hearings.selectors import hearing_index_for
 from tests.factories import (
     ContentPageFactory,

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Locale
 
-from cms.translation import page_translation_save
+from cms.council_translations import page_translation_save
 from tests.factories import ContentPageFactory
 from workflows.publish_guard import bootstrap
 

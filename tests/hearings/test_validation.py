@@ -171,8 +171,10 @@ def test_a_second_response_is_refused_with_a_message_naming_the_first(
 ):
     hearing = HearingFactory(council=council_a)
     HearingResponsePageFactory(parent=index_a, hearing=hearing, title="Første svar")
+    second = HearingResponsePageFactory.build(hearing=hearing, title="Andet svar")
+    second.path, second.depth = index_a.path + "9999", index_a.depth + 1
     with pytest.raises(ValidationError) as error:
-        HearingResponsePageFactory(parent=index_a, hearing=hearing)
+        second.full_clean()
     assert "Høringen har allerede et høringssvar: “Første svar”" in str(
         error.value.message_dict["hearing"]
     )

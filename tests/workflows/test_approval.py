@@ -11,12 +11,10 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
 from hearings.history_timeline import hearing_history
-from hearings.models import HearingResponsePage
+from hearings.models import HearingResponsePage, ResponseDelivery
 from tests.workflows.conftest import CONTACT, paragraph, recipients
-from workflows import services
-from workflows.models import ResponseDelivery
 from workflows.selectors import council_workflow
-from workflows.services import ApprovalRefused
+from workflows.task_actions import ApprovalRefused, task_state_act
 
 DENIED = {302, 403, 404}
 
@@ -136,7 +134,7 @@ def test_approval_delivers_the_full_text_to_the_hearing_and_logs_it(
     ):
         assert text in delivery.body
     assert ResponseDelivery.objects.get().status == ResponseDelivery.Status.SENT
-    log = PageLogEntry.objects.get(action="workflows.response_delivered")
+    log = PageLogEntry.objects.get(action="hearings.response_delivered")
     assert log.page_id == response_a.pk
     assert log.data["recipient"] == CONTACT
     assert any(
@@ -396,16 +394,16 @@ def test_the_service_refuses_what_the_buttons_hide(
     task_state = fresh(response_a).current_workflow_task_state
 
     with pytest.raises(ApprovalRefused, match="kan ikke selv godkende"):
-        services.task_state_act(task_state=task_state, user=chair_a, action="approve")
+        task_state_act(task_state=task_state, user=chair_a, action="approve")
     with pytest.raises(ApprovalRefused, match="Kun rådets formandskab"):
-        services.task_state_act(
+        task_state_act(
             task_state=task_state, user=secretary_a, action="approve"
         )
 
-    services.task_state_act(task_state=task_state, user=vice_chair_a, action="approve")
+    task_state_act(task_state=task_state, user=vice_chair_a, action="approve")
 
     with pytest.raises(ApprovalRefused, match="allerede klaret"):
-        services.task_state_act(
+        task_state_act(
             task_state=task_state, user=vice_chair_a, action="reject", comment="Nej"
         )
     assert fresh(response_a).live

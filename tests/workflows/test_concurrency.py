@@ -15,10 +15,10 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import PageLogEntry, TaskState, WorkflowState
 
-from hearings.models import HearingResponsePage
+from hearings import receivers
+from hearings.models import HearingResponsePage, ResponseDelivery
 from tests.workflows.conftest import response_form_data
-from workflows import services
-from workflows.models import ResponseDelivery
+from workflows import task_actions
 
 
 def counts(page):
@@ -43,7 +43,7 @@ def test_a_failure_in_the_middle_of_approving_leaves_the_old_state_whole(
     def fail_after_publishing(**kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(services, "response_delivery_create", fail_after_publishing)
+    monkeypatch.setattr(receivers, "response_delivery_create", fail_after_publishing)
     with pytest.raises(RuntimeError):
         admin.approve(chair_a, response_a)
 
@@ -96,14 +96,14 @@ def act_at_once(page, *actions):
 def slow_locks(monkeypatch):
     """Hold the page lock a little longer, so the second request surely
     arrives while the first one is still approving."""
-    take_lock = services._page_lock
+    take_lock = task_actions.page_lock
 
     def take_and_linger(page_id):
         page = take_lock(page_id)
         time.sleep(0.3)
         return page
 
-    monkeypatch.setattr(services, "_page_lock", take_and_linger)
+    monkeypatch.setattr(task_actions, "page_lock", take_and_linger)
 
 
 def submitted(page, secretary):

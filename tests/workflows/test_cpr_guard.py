@@ -13,8 +13,7 @@ from cms.services import council_collection
 from hearings.blocks import ResponseBodyBlock
 from hearings.models import HearingResponsePage
 from tests.workflows.conftest import paragraph
-from workflows import services
-from workflows.services import ApprovalRefused
+from workflows.task_actions import ApprovalRefused, task_state_act
 
 CPR = "010190-1234"
 
@@ -188,7 +187,7 @@ def test_the_approval_service_itself_refuses_a_cpr_number(
     ).current_workflow_task_state
 
     with pytest.raises(ApprovalRefused) as refused:
-        services.task_state_act(
+        task_state_act(
             task_state=task_state, user=vice_chair_a, action="approve"
         )
 
@@ -210,7 +209,7 @@ def test_a_version_naming_another_councils_document_is_not_approved(
     task_state = page.current_workflow_task_state
 
     with pytest.raises(ApprovalRefused) as refused:
-        services.task_state_act(task_state=task_state, user=chair_a, action="approve")
+        task_state_act(task_state=task_state, user=chair_a, action="approve")
 
     assert "tilhører et andet råd" in str(refused.value)
     page.refresh_from_db()

@@ -8,10 +8,8 @@ from django.core.management import call_command
 from wagtail.models import Locale, PageLogEntry
 
 from hearings.history_timeline import hearing_history
-from hearings.models import HearingResponsePage
+from hearings.models import HearingResponsePage, ResponseDelivery
 from tests.workflows.conftest import CONTACT, paragraph
-from workflows.models import ResponseDelivery
-from workflows.selectors import delivery_address
 
 DOWN = "tests.workflows.mail_backends.RefusingBackend"
 UP = "django.core.mail.backends.locmem.EmailBackend"
@@ -35,7 +33,7 @@ def test_a_failed_delivery_does_not_undo_the_approval_and_is_logged(
     assert delivery.status == ResponseDelivery.Status.FAILED
     assert "ConnectionRefusedError" in delivery.last_error
     assert PageLogEntry.objects.filter(
-        page=response_a, action="workflows.response_delivery_failed"
+        page=response_a, action="hearings.response_delivery_failed"
     ).exists()
     titles = [entry.title for entry in hearing_history(hearing=hearing_a)]
     assert any(title.startswith("Høringssvaret kunne ikke sendes") for title in titles)
@@ -56,7 +54,7 @@ def test_the_retry_sends_exactly_the_approved_text_once(
     delivery = ResponseDelivery.objects.get()
     assert (delivery.status, delivery.attempts) == ("sent", 2)
     assert PageLogEntry.objects.filter(
-        page=response_a, action="workflows.response_delivered"
+        page=response_a, action="hearings.response_delivered"
     ).exists()
 
 
@@ -81,6 +79,6 @@ def test_pages_without_a_hearing_and_translations_are_not_delivered(
     english = Locale.objects.get_or_create(language_code="en")[0]
     translation = response_a.copy_for_translation(english, copy_parents=True)
 
-    assert delivery_address(page=response_a) == CONTACT
-    assert delivery_address(page=translation.specific) == ""
-    assert delivery_address(page=council_a.root_page.specific) == ""
+    assert response_a.delivery_address() == CONTACT
+    assert translation.specific.delivery_address() == ""
+    assert not hasattr(council_a.root_page.specific, "delivery_address")

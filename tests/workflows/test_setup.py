@@ -14,7 +14,7 @@ def test_council_create_gives_the_council_its_chair_workflow(council_a):
     workflow = council_workflow(site=council_a)
     task = workflow.tasks.get().specific
 
-    assert workflow.name == "Godkendelse af høringssvar"
+    assert workflow.name == "Godkendelse af rådets sider"
     assert isinstance(task, ChairApprovalTask)
     assert task.name == "Formandens godkendelse"
     assert list(task.groups.all()) == [

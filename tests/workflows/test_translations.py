@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment
 
-from workflows.translations import page_translation
+from workflows.translation_submit import page_translation
 
 HOST = {"HTTP_HOST": "eksempelby.localhost"}
 

@@ -5,7 +5,7 @@ Run from cron, e.g. every 15 minutes (see README).
 
 from django.core.management.base import BaseCommand
 
-from workflows.services import response_deliveries_retry
+from hearings.deliveries import response_deliveries_retry
 
 
 class Command(BaseCommand):

@@ -12,11 +12,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail_localize.models import Translation, TranslationLog
 
-from workflows.selectors import (
-    cpr_finding_message,
-    foreign_reference_reasons,
-    page_cpr_findings,
-)
+from workflows.approval_policy import foreign_reference_reasons, page_cpr_findings
+from workflows.messages import cpr_finding_message
 
 
 def page_translation(*, page):

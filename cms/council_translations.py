@@ -18,6 +18,8 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
+from cms.models import CouncilSettings
+from hearings.models.index import HEARING_INDEX_SLUG
 from workflows.publish_guard import bootstrap
 
 
@@ -67,7 +69,7 @@ def page_translation_save(*, page, locale, strings, user=None, publish=False):
 # English titles of the pages every council starts with, by Danish slug.
 STANDARD_TITLES = {
     "en": {
-        "hoeringssvar": "Hearing responses",
+        HEARING_INDEX_SLUG: "Hearing responses",
         "moeder": "Meetings",
         "om-raadet": "About the council",
         "tilgaengelighed": "Accessibility statement",
@@ -105,8 +107,6 @@ def council_translations_ensure(*, site):
 
 
 def _home_introduction(site, locale):
-    from cms.models import CouncilSettings
-
     municipality = CouncilSettings.for_site(site).municipality
     with i18n.override(locale.language_code):
         return gettext("The council for socially vulnerable citizens in %(m)s.") % {

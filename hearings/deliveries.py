@@ -1,0 +1,109 @@
+"""Delivery of approved responses to the municipality, by e-mail.
+
+A delivery row is written in the same transaction as the chairs' approval
+(on workflows' page_published_on_approval signal), and the mail goes out
+only after that commits; a mail server that is down leaves a failed row for
+the retry command, so a response is never approved without being delivered,
+nor delivered without being approved.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from cms.models import CouncilSettings
+from hearings.models import ResponseDelivery
+from workflows.content import stream_as_text
+from workflows.mail import is_deliverable, send_to_address
+
+DELIVERED = "hearings.response_delivered"
+DELIVERY_FAILED = "hearings.response_delivery_failed"
+MAX_DELIVERY_ATTEMPTS = 10
+
+
+def response_delivery_create(*, page, revision):
+    """Queue the approved response for the hearing's contact address; it is
+    sent once the approval has been committed."""
+    address = page.delivery_address()
+    if not is_deliverable(address):
+        return None
+    delivery = ResponseDelivery.objects.create(
+        page=page, revision=revision, recipient=address
+    )
+    transaction.on_commit(lambda: response_delivery_send(delivery=delivery))
+    return delivery
+
+
+def response_delivery_send(*, delivery):
+    """Send one delivery; a failure is recorded and retried later, never lost."""
+    delivery.attempts += 1
+    try:
+        response_delivery_mail(delivery=delivery)
+    except Exception as exc:  # any mail failure is recorded and retried
+        delivery.status = ResponseDelivery.Status.FAILED
+        delivery.last_error = f"{type(exc).__name__}: {exc}"[:2000]
+        delivery.save(update_fields=["status", "attempts", "last_error"])
+        _delivery_log(delivery, DELIVERY_FAILED)
+        return False
+    delivery.status = ResponseDelivery.Status.SENT
+    delivery.sent_at = timezone.now()
+    delivery.last_error = ""
+    delivery.save(update_fields=["status", "attempts", "last_error", "sent_at"])
+    _delivery_log(delivery, DELIVERED)
+    return True
+
+
+def _delivery_log(delivery, action):
+    log(
+        instance=delivery.page.specific,
+        action=action,
+        user=None,
+        revision=delivery.revision,
+        data={
+            "recipient": delivery.recipient,
+            "delivery_id": delivery.pk,
+            "attempt": delivery.attempts,
+        },
+    )
+
+
+def response_deliveries_retry():
+    """Send again every delivery that has not gone out yet. Returns counts."""
+    sent = failed = 0
+    waiting = ResponseDelivery.objects.filter(
+        status__in=[ResponseDelivery.Status.PENDING, ResponseDelivery.Status.FAILED],
+        attempts__lt=MAX_DELIVERY_ATTEMPTS,
+    ).select_related("page", "revision")
+    for delivery in waiting:
+        if response_delivery_send(delivery=delivery):
+            sent += 1
+        else:
+            failed += 1
+    return sent, failed
+
+
+def response_delivery_mail(*, delivery):
+    """E-mail an approved response, exactly as approved, to the hearing's
+    contact address, with a link to the public page."""
+    page = delivery.revision.as_object() if delivery.revision else delivery.page
+    page = page.specific
+    site = page.hearing.council
+    council = CouncilSettings.for_site(site)
+    earlier = delivery.page.response_deliveries.filter(
+        status=ResponseDelivery.Status.SENT, created_at__lt=delivery.created_at
+    )
+    context = {
+        "page": page,
+        "hearing": page.hearing,
+        "council": council.name,
+        "body_text": stream_as_text(page.body, base_url=site.root_url),
+        "public_url": delivery.page.specific.full_url,
+        "is_update": earlier.exists(),
+    }
+    send_to_address(
+        "hearings/mail/response_delivery",
+        context,
+        delivery.recipient,
+        reply_to=[council.email] if council.email else None,
+        language=page.locale.language_code,
+    )
