@@ -23,17 +23,6 @@ def council_sites_for_user(*, user):
     return Site.objects.filter(council_groups__group__user=user).distinct()
 
 
-def council_roles_for_user(*, user, site):
-    """The set of roles (CouncilRole values) the user holds in this council."""
-    if not user.is_authenticated:
-        return set()
-    return set(
-        CouncilGroup.objects.filter(site=site, group__user=user).values_list(
-            "role", flat=True
-        )
-    )
-
-
 def council_group(*, site, role):
     """The Django group that holds a role in a council."""
     return CouncilGroup.objects.select_related("group").get(site=site, role=role).group

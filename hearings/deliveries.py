@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 
 from cms.models import CouncilSettings
 from hearings.models import ResponseDelivery
-from workflows.content import stream_as_text
+from workflows.page_text import stream_as_text
 from workflows.mail import is_deliverable, send_to_address
 
 DELIVERED = "hearings.response_delivered"

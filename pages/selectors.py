@@ -12,7 +12,6 @@ from wagtail.models import Page
 from pages.contributions import HomeSection
 from pages.models import (
     AccessibilityStatementPage,
-    ContentPage,
     MeetingIndexPage,
     MeetingPage,
 )
@@ -67,16 +66,6 @@ def meetings_for_calendar(*, site_root, since_days=365):
         .live()
         .filter(starts_at__gte=since)
         .order_by("starts_at")
-    )
-
-
-def content_pages_recent(*, site_root, limit=5):
-    """Recently published content pages, for the home page."""
-    return (
-        ContentPage.objects.descendant_of(site_root)
-        .live()
-        .public()
-        .order_by("-first_published_at")[:limit]
     )
 
 

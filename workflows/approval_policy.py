@@ -8,7 +8,7 @@ from wagtail.models import PageLogEntry, TaskState
 from cms.references import object_references, refusal_message, refused_references
 from cms.tenancy import object_owner
 from workflows.checks import cpr_findings
-from workflows.content import page_segments
+from workflows.page_text import page_segments
 from workflows.messages import cpr_reason, four_eyes_reason
 
 

@@ -109,7 +109,7 @@ class CprFinding:
 
 
 def cpr_findings(segments):
-    """The segments of a page (see workflows.content) that hold CPR numbers."""
+    """The segments of a page (see workflows.page_text) that hold CPR numbers."""
     findings = []
     for segment in segments:
         numbers = cpr_numbers_in(segment.text)

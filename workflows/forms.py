@@ -16,7 +16,7 @@ from wagtail.forms import TaskStateCommentForm
 
 from cms.references import CouncilReferencesMixin, owner_of
 from workflows.checks import cpr_findings, cpr_numbers_in
-from workflows.content import page_segments
+from workflows.page_text import page_segments
 from workflows.edit_conflicts import newer_revision, stale_page_message
 from workflows.messages import cpr_finding_message
 

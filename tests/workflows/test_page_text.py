@@ -1,4 +1,4 @@
-"""The page text the CPR guard and the letter read (workflows.content) is
+"""The page text the CPR guard and the letter read (workflows.page_text) is
 the page's own fields and blocks: no page type has inline panels."""
 
 from modelcluster.models import get_all_child_relations
