@@ -16,6 +16,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.viewsets.pages import base_page_viewset
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
+from cms import admin_link_chooser
 from cms import admin_views as views
 from cms.admin_guard import allow_staff_urls
 
@@ -106,7 +107,8 @@ def _in_front(resolver, scoped):
 
 
 def scoped_admin_urlpatterns(wagtail_patterns):
-    patterns = _as_wagtail_serves(list(EXPLORER))
+    # The external-link step that refuses an empty form (cms.admin_link_chooser).
+    patterns = _as_wagtail_serves([*EXPLORER, *admin_link_chooser.urlpatterns])
     for pattern in wagtail_patterns:
         scoped = isinstance(pattern, URLResolver) and SCOPED_NAMESPACES.get(
             pattern.namespace
