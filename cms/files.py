@@ -7,6 +7,7 @@ permission policies already scope the upload forms, listings and choosers.
 What they do not scope is added here: the root collection is never offered
 for an upload, the admin API lists only the files the user may choose, and
 a document is downloaded by the public only once the council shows it.
+Every upload is also checked by its bytes (cms.uploads).
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -19,6 +20,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
 from cms.tenancy import PLATFORM, SHARED, object_owner, pages_of_councils, user_may_know
+from cms.uploads import CheckedUploadMixin
 
 # Other apps answer "does the council show this document to the public?"
 # for their own models: fn(*, document, councils) -> bool.
@@ -40,12 +42,15 @@ class CouncilCollectionFormMixin:
             field.empty_label = "---------"
 
 
-class CouncilDocumentForm(CouncilCollectionFormMixin, BaseDocumentForm):
-    """WAGTAILDOCS_DOCUMENT_FORM_BASE."""
+class CouncilDocumentForm(
+    CouncilCollectionFormMixin, CheckedUploadMixin, BaseDocumentForm
+):
+    """WAGTAILDOCS_DOCUMENT_FORM_BASE (through workflows.file_forms): add, edit,
+    the multiple uploader and the chooser's upload all use it."""
 
 
-class CouncilImageForm(CouncilCollectionFormMixin, BaseImageForm):
-    """WAGTAILIMAGES_IMAGE_FORM_BASE."""
+class CouncilImageForm(CouncilCollectionFormMixin, CheckedUploadMixin, BaseImageForm):
+    """WAGTAILIMAGES_IMAGE_FORM_BASE (through workflows.file_forms)."""
 
 
 def files_user_may_choose(*, user, model):

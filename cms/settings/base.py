@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -80,6 +81,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",
     "django.contrib.staticfiles",
 ]
 
@@ -259,9 +261,14 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 102
 # Documents are served by Django, never straight from storage: a draft's
 # attachment is its council's only (cms.files, before_serve_document).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-# Uploads go to a council's collection, never the root (cms.files).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.files.CouncilDocumentForm"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.files.CouncilImageForm"
+# Uploads go to a council's collection, never the root, are checked by their
+# bytes (cms.uploads), and their titles and file names hold no CPR number
+# (workflows.file_forms).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "workflows.file_forms.GuardedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "workflows.file_forms.GuardedImageForm"
+# Wagtail's raster formats; never SVG, which can carry script.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Approval publishes exactly the approved revision, under a lock (workflows).
