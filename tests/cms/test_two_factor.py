@@ -13,6 +13,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from cms import two_factor
 from tests.factories import TEST_PASSWORD, UserFactory
 
+pytestmark = pytest.mark.django_db
+
 ADMIN_PAGES = ["/admin/", "/admin/pages/", "/admin/snippets/", "/admin/account/"]
 ROLES = ["secretary_a", "chair_a", "member_a", "superuser"]
 
