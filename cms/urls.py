@@ -2,9 +2,15 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from pages.site_files import CouncilSitemap, favicon, robots_txt
+
 urlpatterns = [
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": CouncilSitemap}}),
+    path("favicon.ico", favicon),
     # Wagtail's admin, its listings and reports scoped to the user's council.
     path("admin/", include("cms.admin_urls")),
     path("documents/", include(wagtaildocs_urls)),

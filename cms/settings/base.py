@@ -87,10 +87,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # ETag on every page and feed; a conditional request gets 304, no body.
+    "django.middleware.http.ConditionalGetMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Stored pages for visitors without a session; before the CSRF cookie,
+    # the session's user and the public headers (see the module).
+    "cms.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -144,7 +149,9 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: CACHE_URL (or REDIS_URL) selects Redis; local memory otherwise.
+# Cache: CACHE_URL (or REDIS_URL) selects Redis; otherwise files under var/
+# cache, shared by every process on the machine (the server, create_council,
+# cron commands), so what one of them changes the others see at once.
 CACHE_URL = os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL") or ""
 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
@@ -158,7 +165,13 @@ if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
 elif CACHE_URL:
     raise ImproperlyConfigured("CACHE_URL must start with redis://, rediss://.")
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": BASE_DIR / "var" / "cache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
 
 # Logins: django-axes refuses a username after too many wrong passwords from
 # one address (cms.login_throttle has the page that says when to retry).
@@ -281,6 +294,9 @@ WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Public site: how long a shared cache (CDN, proxy) may keep an anonymous
 # page, and the Content-Security-Policy sent with public HTML pages.
 PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 300)
+# Whole pages for anonymous readers in the cache above (cms.page_cache),
+# dropped when their council publishes; 0 turns the page cache off.
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 300)
 CONTENT_SECURITY_POLICY = os.environ.get(
     "CONTENT_SECURITY_POLICY",
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

@@ -280,3 +280,40 @@ def test_detail_queries_do_not_grow_with_the_number_of_hearings(
     get(client, pages[-1].url)
     with django_assert_max_num_queries(DETAIL_CEILING):
         get(client, pages[-1].url)
+
+
+def test_feed_names_its_author_and_keeps_its_id_whatever_the_host(
+    client, index_a, council_a
+):
+    publish(index_a, council_a, "Svar med forfatter")
+
+    feeds = [
+        feedparser.parse(client.get(index_a.url + "feed/", HTTP_HOST=host).content)
+        for host in (HOST_A, "127.0.0.1")
+    ]
+
+    assert feeds[0].feed.author == "Udsatterådet i Eksempelby"
+    assert feeds[0].feed.id == feeds[1].feed.id
+    assert feeds[0].feed.id.startswith("tag:eksempelby.localhost,")
+    assert feeds[0].entries[0].id == feeds[1].entries[0].id
+
+
+def test_a_theme_feed_lists_only_that_themes_responses(client, index_a, council_a):
+    housing = ThemeFactory(name="Boligtema til feedtest")
+    publish(index_a, council_a, "Svar om boliger").hearing.themes.add(housing)
+    publish(index_a, council_a, "Svar om noget andet")
+
+    themed = feedparser.parse(
+        client.get(
+            index_a.url + "feed/", {"theme": housing.slug}, HTTP_HOST=HOST_A
+        ).content
+    )
+    unknown = feedparser.parse(
+        client.get(
+            index_a.url + "feed/", {"theme": "findes-ikke"}, HTTP_HOST=HOST_A
+        ).content
+    )
+
+    assert [entry.title for entry in themed.entries] == ["Svar om boliger"]
+    assert themed.feed.title.endswith(": Boligtema til feedtest")
+    assert unknown.entries == []
