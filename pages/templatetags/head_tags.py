@@ -4,7 +4,7 @@ and the description search engines and link previews show."""
 from django import template
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from cms.models import CouncilSettings
 
@@ -15,7 +15,8 @@ DESCRIPTION_LENGTH = 160
 
 def _council_name(context):
     request = context.get("request")
-    council = CouncilSettings.for_request(request) if request else None
+    site = Site.find_for_request(request) if request else None
+    council = CouncilSettings.for_site(site) if site else None
     return getattr(council, "name", "") or "Talerør"
 
 
