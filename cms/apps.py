@@ -9,5 +9,6 @@ class CmsConfig(AppConfig):
     verbose_name = _("Councils")
 
     def ready(self):
-        # Django: system checks register once the app registry is ready.
-        from cms import checks  # noqa: F401
+        # Django: system checks and signal receivers register once the app
+        # registry is ready.
+        from cms import checks, page_cache_receivers  # noqa: F401

@@ -21,6 +21,13 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# Each test process its own local-memory cache unless CACHE_URL names a
+# shared one (Redis in CI); no stored pages unless a test turns them on
+# (most tests never run commit callbacks, which empty the page cache).
+if not CACHE_URL:  # noqa: F405
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_TIMEOUT = 0
+
 # pytest-xdist runs the suite in several processes, each with its own test
 # database; a shared cache (Redis in CI) must not hand one process's site
 # ids to another, so each process gets its own key prefix.

@@ -1,0 +1,249 @@
+"""Whole public pages kept in the configured cache for anonymous readers.
+
+A page is stored only when it was rendered for a visitor with no session
+(so nobody is logged in and no view restriction was passed), without a CSRF
+token, cookie, preview or private Cache-Control: whatever it holds, every
+anonymous reader would have been shown the same. Stored pages are therefore
+free of secrets, which is what makes compressing them safe (BREACH needs a
+secret and an attacker's text in one compressed body).
+
+Invalidation never scans keys: each council (site) has a generation token in
+the cache, and every stored page remembers the tokens it was rendered under.
+Changing a council's token after a commit makes all its pages misses at
+once, on Redis, the file cache and local memory alike. The tokens are read
+before a page is rendered, so a page rendered from data older than a change
+is always stored under the token that change replaced.
+"""
+
+import gzip
+import hashlib
+import secrets
+from functools import partial
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
+from wagtail.models import Site
+
+from cms.tenancy import SHARED, object_owner
+
+KEY_VERSION = "page-cache:v1"
+ALL_COUNCILS = f"{KEY_VERSION}:generation:all"
+# Never served from the cache: the admin, documents (their own permission
+# check on every request), static and uploaded files.
+EXCLUDED_PREFIXES = ("/admin/", "/django-admin/", "/documents/")
+# Headers that belong to one delivery, not to the page.
+UNSTORED_HEADERS = {"content-length", "content-encoding", "set-cookie"}
+# A response may vary on these only: the cache key covers them.
+HARMLESS_VARY = {"cookie", "accept-encoding", "accept-language"}
+PRIVATE_DIRECTIVES = ("private", "no-store", "no-cache")
+COMPRESSIBLE_TYPES = (
+    "text/",
+    "application/atom+xml",
+    "application/rss+xml",
+    "application/xml",
+    "application/json",
+)
+MIN_COMPRESSED_SIZE = 200
+
+
+def page_cache_timeout():
+    """Seconds a page stays stored (PAGE_CACHE_TIMEOUT); 0 turns it off."""
+    return getattr(settings, "PAGE_CACHE_TIMEOUT", 0)
+
+
+# Generations -----------------------------------------------------------------
+
+
+def _council_generation_key(site_id):
+    return f"{KEY_VERSION}:generation:{site_id}"
+
+
+def _new_token():
+    return secrets.token_hex(8)
+
+
+def _bump(keys):
+    cache.set_many({key: _new_token() for key in keys}, timeout=None)
+
+
+def _generations_for(site_id):
+    """The current (all councils, this council) tokens, made if missing."""
+    keys = [ALL_COUNCILS, _council_generation_key(site_id)]
+    tokens = cache.get_many(keys)
+    for key in keys:
+        if key not in tokens:
+            cache.add(key, _new_token(), timeout=None)
+            tokens[key] = cache.get(key)
+    return tuple(tokens[key] for key in keys)
+
+
+def page_cache_invalidate(*, site_ids):
+    """After the running transaction commits, no stored page of these
+    councils is served again (at once, if no transaction is running)."""
+    keys = [_council_generation_key(site_id) for site_id in site_ids]
+    if keys:
+        transaction.on_commit(partial(_bump, keys))
+
+
+def page_cache_invalidate_all():
+    """After commit, no stored page of any council is served again: for
+    what every council shows (the sites themselves, locales, themes)."""
+    transaction.on_commit(partial(_bump, [ALL_COUNCILS]))
+
+
+def page_cache_invalidate_owner(*, obj):
+    """Invalidate the pages of the councils that own obj (cms.tenancy)."""
+    owner = object_owner(obj)
+    if owner == SHARED:
+        page_cache_invalidate_all()
+    else:
+        page_cache_invalidate(site_ids=owner)
+
+
+# Requests and responses --------------------------------------------------------
+
+
+def _is_cacheable_request(request):
+    if request.method not in ("GET", "HEAD") or page_cache_timeout() <= 0:
+        return False
+    if request.path.startswith(
+        (*EXCLUDED_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL)
+    ):
+        return False
+    # A session or pending messages may make the page someone's own.
+    cookies = request.COOKIES
+    return not (
+        settings.SESSION_COOKIE_NAME in cookies
+        or getattr(settings, "MESSAGE_COOKIE_NAME", "messages") in cookies
+        or "HTTP_AUTHORIZATION" in request.META
+    )
+
+
+def _entry_key(request):
+    """Scheme, host, path, sorted query and language: all a stored page
+    can depend on for a visitor without a session."""
+    query = sorted(
+        (name, value) for name, values in request.GET.lists() for value in values
+    )
+    parts = [
+        request.scheme,
+        request.get_host(),
+        request.path,
+        repr(query),
+        getattr(request, "LANGUAGE_CODE", ""),
+    ]
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"{KEY_VERSION}:page:{digest}"
+
+
+def _directives(header):
+    return {part.strip().split("=")[0].lower() for part in header.split(",")}
+
+
+def _is_storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    meta = request.META
+    if meta.get("CSRF_COOKIE_NEEDS_UPDATE") or meta.get("CSRF_COOKIE_USED"):
+        return False  # the page carries a CSRF token
+    session = getattr(request, "session", None)
+    if getattr(request, "is_preview", False) or (session and session.modified):
+        return False
+    if _directives(response.get("Cache-Control", "")) & set(PRIVATE_DIRECTIVES):
+        return False
+    vary = {part for part in _directives(response.get("Vary", "")) if part}
+    return vary <= HARMLESS_VARY and not response.has_header("Content-Encoding")
+
+
+def _compressed(response, body):
+    content_type = response.get("Content-Type", "")
+    if len(body) < MIN_COMPRESSED_SIZE or not content_type.startswith(
+        COMPRESSIBLE_TYPES
+    ):
+        return None
+    return gzip.compress(body, mtime=0)
+
+
+def _entry(response, site_id, generations):
+    body = response.content
+    patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
+    headers = [
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in UNSTORED_HEADERS
+    ]
+    return {
+        "site": site_id,
+        "generations": generations,
+        "status": response.status_code,
+        "headers": headers,
+        "body": body,
+        "gzip": _compressed(response, body),
+    }
+
+
+def _accepts_gzip(request):
+    for coding in request.headers.get("Accept-Encoding", "").split(","):
+        name, _, params = coding.strip().partition(";")
+        if name.strip().lower() in ("gzip", "*"):
+            quality = params.strip().removeprefix("q=").strip() or "1"
+            try:
+                return float(quality) > 0
+            except ValueError:
+                return False
+    return False
+
+
+def _response_from(entry, request):
+    compressed = entry["gzip"] is not None and _accepts_gzip(request)
+    body = entry["gzip"] if compressed else entry["body"]
+    response = HttpResponse(body, status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    if compressed:
+        response["Content-Encoding"] = "gzip"
+    return response
+
+
+def _stored_response(request, key):
+    entry = cache.get(key)
+    if entry is None:
+        return None
+    site_key = _council_generation_key(entry["site"])
+    tokens = cache.get_many([ALL_COUNCILS, site_key])
+    if (tokens.get(ALL_COUNCILS), tokens.get(site_key)) != entry["generations"]:
+        return None
+    return _response_from(entry, request)
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers a stored page, without rendering or a query.
+
+    Sits right after CommonMiddleware (the host is checked and the language
+    chosen by then) and before everything that reads the session, sets the
+    CSRF cookie or adds the public headers, so a stored page holds the
+    headers those added and a session-free visitor skips them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _is_cacheable_request(request):
+            return self.get_response(request)
+        key = _entry_key(request)
+        stored = _stored_response(request, key)
+        if stored is not None:
+            return stored
+        site = Site.find_for_request(request)
+        site_id = site.pk if site is not None else None
+        generations = _generations_for(site_id)
+        response = self.get_response(request)
+        if request.method != "GET" or not _is_storable(request, response):
+            return response
+        entry = _entry(response, site_id, generations)
+        cache.set(key, entry, timeout=page_cache_timeout())
+        return _response_from(entry, request)
