@@ -44,9 +44,15 @@ class HearingIndexPage(RoutablePageMixin, BasePage):
             filters_active=any(value not in (None, "") for value in filters.values()),
             search_shortened=terms.shortened,
             responses=paginator.get_page(request.GET.get("page")),
-            feed_url=self.get_url(request) + self.reverse_subpage("feed"),
+            feed_url=self.feed_url(request),
         )
         return context
+
+    def feed_url(self, request):
+        """The feed's address, or None while the index has none on this
+        site (Wagtail cannot route to it: e.g. its site was just added)."""
+        url = self.get_url(request)
+        return None if url is None else url + self.reverse_subpage("feed")
 
     @path("feed/")
     def feed(self, request):
