@@ -17,6 +17,7 @@ def home_sections(*, site_root, site):
     if index is not None and not index.live:
         index = None
     latest = index.published_responses()[:5] if index else []
+    open_hearings = _with_urls(selectors.hearings_open(site=site), index)
     return [
         HomeSection(
             template="components/latest_responses_section.html",
@@ -25,23 +26,40 @@ def home_sections(*, site_root, site):
         ),
         HomeSection(
             template="components/open_hearings_section.html",
-            data={"open_hearings": selectors.hearings_open(site=site)},
+            data={"open_hearings": open_hearings},
             order=20,
         ),
     ]
 
 
+def _with_urls(hearings, index, request=None):
+    """Each hearing with .public_url, its page under the index (or None)."""
+    for hearing in hearings:
+        hearing.public_url = index.hearing_url(hearing, request) if index else None
+    return hearings
+
+
 def deadline_events(*, site, request=None):
-    """An all-day event on each hearing's deadline, linking its response."""
+    """An all-day event on each hearing's deadline, linking its response, or
+    its own page while it has none."""
+    index = selectors.hearing_index_for(council=site)
     for hearing in selectors.hearings_for_calendar(site=site):
         response = hearing.live_responses[0] if hearing.live_responses else None
         yield deadline_event(
             uid=f"hearing-deadline-{hearing.pk}@{site.hostname}",
             title=hearing.title,
             deadline=hearing.deadline,
-            url=response.get_full_url(request) if response else None,
+            url=_event_url(response, index, hearing, request),
             description=hearing.committee,
         )
+
+
+def _event_url(response, index, hearing, request):
+    if response is not None:
+        return response.get_full_url(request)
+    if index is None:
+        return None
+    return index.hearing_url(hearing, request, full=True)
 
 
 def deadline_event(*, uid, title, deadline, url=None, description=""):

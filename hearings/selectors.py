@@ -61,7 +61,7 @@ def days_until_deadline(*, hearing, today=None):
 
 
 def deadline_words(hearing, *, today=None):
-    """The deadline in words for staff: "3 days left", "today", "2 days overdue".
+    """The deadline in words: "3 days left", "today", "2 days overdue".
 
     Said in words so that overdue is never shown by colour alone. Empty once
     the response is published or the case decided.

@@ -1,7 +1,7 @@
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, CharField, Exists, OuterRef, Value, When
+from django.db.models import Case, CharField, Exists, OuterRef, Prefetch, Value, When
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from wagtail.models import Orderable, Page, WorkflowState
 
 from hearings.history_records import ChildHistoricalRecords
+from hearings.models.themes import themes_for_display
 from hearings.validators import validate_hearing_document
 from workflows.checks import cpr_numbers_in
 
@@ -208,4 +209,15 @@ def status_expression(*, today=None):
         When(Exists(responses), then=Value(HearingStatus.DRAFTING.value)),
         default=Value(HearingStatus.RECEIVED.value),
         output_field=CharField(),
+    )
+
+
+def hearings_for_public_page():
+    """Hearings with what their public pages show: the status, the themes
+    in the reader's language and the documents."""
+    return Hearing.objects.annotate(status=status_expression()).prefetch_related(
+        Prefetch("themes", queryset=themes_for_display()),
+        Prefetch(
+            "documents", queryset=HearingDocument.objects.select_related("document")
+        ),
     )

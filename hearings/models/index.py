@@ -1,12 +1,18 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Site
 
 from cms.search_terms import search_terms_from
 from hearings.feeds import HearingResponseFeed
 from hearings.forms import ResponseFilterForm
-from hearings.models.hearing import Hearing, status_expression
+from hearings.models.hearing import (
+    Hearing,
+    hearings_for_public_page,
+    status_expression,
+)
 from hearings.models.response import HearingResponsePage
 from hearings.models.themes import themes_for_display
 from pages.models import BasePage
@@ -57,6 +63,32 @@ class HearingIndexPage(RoutablePageMixin, BasePage):
     @path("feed/")
     def feed(self, request):
         return HearingResponseFeed()(request, index=self)
+
+    @path("hoering/<int:hearing_id>/", name="hearing")
+    def hearing(self, request, hearing_id):
+        """One hearing of this council, open or answered: what it is about,
+        the deadline, the municipality's material, the council's response
+        once it is published and the decision once it is known."""
+        site = Site.find_for_request(request)
+        hearing = get_object_or_404(
+            hearings_for_public_page().filter(council=site), pk=hearing_id
+        )
+        response = (
+            HearingResponsePage.objects.live().child_of(self).filter(hearing=hearing)
+        ).first()
+        return self.render(
+            request,
+            template="hearings/hearing.html",
+            context_overrides={"hearing": hearing, "response": response},
+        )
+
+    def hearing_url(self, hearing, request=None, *, full=False):
+        """The address of a hearing's public page under this index (with the
+        scheme and host if full), or None when the index has no address."""
+        url = self.get_full_url(request) if full else self.get_url(request)
+        if url is None:
+            return None
+        return url + self.reverse_subpage("hearing", args=[hearing.pk])
 
     def published_responses(self, *, theme=None, year=None, decided=None, query=""):
         """Live responses under this index, newest first, with their hearings."""

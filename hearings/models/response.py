@@ -3,7 +3,6 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -14,8 +13,7 @@ from wagtail.search import index
 
 from hearings.blocks import ResponseBodyBlock
 from hearings.forms import HearingResponsePageForm
-from hearings.models.hearing import Hearing, HearingDocument, status_expression
-from hearings.models.themes import themes_for_display
+from hearings.models.hearing import hearings_for_public_page
 from hearings.printing import response_letter, response_poster
 from pages.models import BasePage
 
@@ -116,17 +114,7 @@ class HearingResponsePage(RoutablePageMixin, BasePage):
     def public_hearing(self):
         """The hearing this response answers, with what its public page shows:
         status, themes in the reader's language and documents."""
-        return (
-            Hearing.objects.annotate(status=status_expression())
-            .prefetch_related(
-                Prefetch("themes", queryset=themes_for_display()),
-                Prefetch(
-                    "documents",
-                    queryset=HearingDocument.objects.select_related("document"),
-                ),
-            )
-            .get(pk=self.hearing_id)
-        )
+        return hearings_for_public_page().get(pk=self.hearing_id)
 
     def public_update(self):
         """ "Updated on <date>: <note>" for a live response republished with a

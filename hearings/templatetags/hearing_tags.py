@@ -1,8 +1,9 @@
-"""Template filters for hearings on the public site: a status in words and
-its DKFDS badge colour."""
+"""Template tags for hearings on the public site: a status in words, its
+DKFDS badge colour and the time left until the deadline."""
 
 from django import template
 
+from hearings import selectors
 from hearings.models import HearingStatus
 
 register = template.Library()
@@ -33,3 +34,9 @@ def as_hearing_status(status):
         return HearingStatus(str(status))
     except ValueError:
         return status
+
+
+@register.simple_tag
+def deadline_words(hearing):
+    """ "3 days left", "Deadline today", "Overdue by 2 days"; "" once answered."""
+    return selectors.deadline_words(hearing)

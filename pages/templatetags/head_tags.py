@@ -16,7 +16,8 @@ DESCRIPTION_LENGTH = 160
 def _council_name(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    council = CouncilSettings.for_site(site) if site else None
+    # for_request keeps the settings on the request for the other tags.
+    council = CouncilSettings.for_request(request) if site else None
     return getattr(council, "name", "") or "Talerør"
 
 
