@@ -57,6 +57,7 @@ def public_pages(live_server, settings):
         "hearing_index": _path(HearingIndexPage.objects.child_of(home).get()),
         "hearing_response": _path(response),
         "hearing_response_poster": _path(response) + "opslag/",
+        "hearing": _path(response.get_parent()) + f"hoering/{response.hearing_id}/",
         "content": _path(ContentPage.objects.child_of(home).live().first()),
         "meeting_index": _path(MeetingIndexPage.objects.child_of(home).get()),
         "meeting": _path(meeting.first()),
