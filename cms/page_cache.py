@@ -103,6 +103,26 @@ def page_cache_invalidate_owner(*, obj):
         page_cache_invalidate(site_ids=owner)
 
 
+# Parts every page of a council repeats -------------------------------------------
+
+
+def council_fragment(*, site_id, name, compute):
+    """compute() once per council until its pages change (then again): for
+    what every page of the council shows alike, such as the main menu. Off,
+    like the page cache, when PAGE_CACHE_TIMEOUT is 0. The value must be
+    picklable and the same for every reader."""
+    timeout = page_cache_timeout()
+    if timeout <= 0 or site_id is None:
+        return compute()
+    generations = _generations_for(site_id)  # before computing: see the top
+    key = f"{KEY_VERSION}:fragment:{site_id}:{name}:{':'.join(generations)}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=timeout)
+    return value
+
+
 # Requests and responses --------------------------------------------------------
 
 

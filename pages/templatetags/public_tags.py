@@ -3,7 +3,9 @@
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
+from wagtail.models import Site
 
+from cms.page_cache import council_fragment
 from pages import selectors
 
 register = template.Library()
@@ -22,6 +24,16 @@ def icon(name, extra_class=""):
     )
 
 
+def _council_part(request, site_root, name, compute):
+    """Computed once per council and language until its pages change."""
+    site = Site.find_for_request(request) if request is not None else None
+    return council_fragment(
+        site_id=site.pk if site is not None else None,
+        name=f"{name}:{site_root.pk}",
+        compute=compute,
+    )
+
+
 @register.simple_tag(takes_context=True)
 def main_menu_items(context):
     """The menu as dicts: title, url, and whether it is, or contains, this page."""
@@ -31,17 +43,24 @@ def main_menu_items(context):
     request = context.get("request")
     page = context.get("page")
     path = getattr(page, "path", "")
-    items = []
-    for item in selectors.menu_pages(site_root=site_root):
-        items.append(
-            {
-                "title": item.title,
-                "url": item.get_url(request),
-                "current": path == item.path,
-                "active": bool(path) and path.startswith(item.path),
-            }
-        )
-    return items
+    sections = _council_part(
+        request,
+        site_root,
+        "main-menu",
+        lambda: [
+            {"title": item.title, "url": item.get_url(request), "path": item.path}
+            for item in selectors.menu_pages(site_root=site_root)
+        ],
+    )
+    return [
+        {
+            "title": section["title"],
+            "url": section["url"],
+            "current": path == section["path"],
+            "active": bool(path) and path.startswith(section["path"]),
+        }
+        for section in sections
+    ]
 
 
 @register.simple_tag(takes_context=True)
@@ -65,8 +84,13 @@ def accessibility_statement_url(context):
     site_root = context.get("site_root")
     if site_root is None:
         return ""
-    statement = selectors.accessibility_statement(site_root=site_root)
-    return statement.get_url(context.get("request")) if statement else ""
+    request = context.get("request")
+
+    def statement_url():
+        statement = selectors.accessibility_statement(site_root=site_root)
+        return (statement.get_url(request) or "") if statement else ""
+
+    return _council_part(request, site_root, "accessibility-statement", statement_url)
 
 
 @register.simple_tag(takes_context=True)
