@@ -1,10 +1,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -104,9 +105,26 @@ class MeetingIndexPage(BasePage):
         verbose_name = _("meeting index")
         verbose_name_plural = _("meeting indexes")
 
+    def live_meetings(self):
+        """The live meetings listed here. On a translated site, meetings not
+        yet translated are listed too, from the council's own language
+        (their .locale tells templates to mark them lang and say so), so the
+        English site never claims that no meetings are planned."""
+        own = MeetingPage.objects.child_of(self).live()
+        source = self.get_translation_or_none(Locale.get_default())
+        listed = Q(pk__in=own.values("pk"))
+        if source is not None and source.pk != self.pk:
+            untranslated = (
+                MeetingPage.objects.child_of(source)
+                .live()
+                .exclude(translation_key__in=own.values("translation_key"))
+            )
+            listed |= Q(pk__in=untranslated.values("pk"))
+        return MeetingPage.objects.filter(listed).select_related("locale")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        meetings = MeetingPage.objects.child_of(self).live().specific()
+        meetings = self.live_meetings()
         now = timezone.now()
         context["upcoming_meetings"] = meetings.filter(starts_at__gte=now).order_by(
             "starts_at"

@@ -48,11 +48,12 @@ def breadcrumb_pages(*, page, site_root):
     )
 
 
-def meetings_upcoming(*, site_root, limit=3):
-    """The next live meetings of this council, soonest first."""
+def meetings_upcoming(*, index, limit=3):
+    """The next meetings listed by this meeting index, soonest first."""
+    if index is None:
+        return MeetingPage.objects.none()
     return (
-        MeetingPage.objects.descendant_of(site_root)
-        .live()
+        index.live_meetings()
         .filter(starts_at__gte=timezone.now())
         .order_by("starts_at")[:limit]
     )
@@ -87,14 +88,10 @@ def site_search(*, site_root, query):
 def meetings_home_section(*, site_root, site):
     """The home page's box of the next meetings (a HOME_PAGE_SECTIONS hook,
     registered in pages/wagtail_hooks.py like any other app's)."""
+    index = MeetingIndexPage.objects.child_of(site_root).live().first()
     meetings = HomeSection(
         template="components/next_meetings_section.html",
-        data={
-            "next_meetings": meetings_upcoming(site_root=site_root),
-            "meeting_index": MeetingIndexPage.objects.child_of(site_root)
-            .live()
-            .first(),
-        },
+        data={"next_meetings": meetings_upcoming(index=index), "meeting_index": index},
         order=30,
     )
     return [meetings]

@@ -223,6 +223,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # Language: Danish first, English as the second locale.
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", "Dansk"), ("en", "English")]
+# Date formats per language (cms/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["cms.formats"]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

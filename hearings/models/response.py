@@ -135,7 +135,7 @@ class HearingResponsePage(RoutablePageMixin, BasePage):
                 gettext("It answers the hearing “%(hearing)s”, deadline %(deadline)s.")
                 % {
                     "hearing": self.hearing.title,
-                    "deadline": date_format(self.hearing.deadline, "j. F Y"),
+                    "deadline": date_format(self.hearing.deadline, "DATE_FORMAT"),
                 }
             ]
             if address:
