@@ -3,10 +3,9 @@ robots.txt, sitemap.xml (every live public page of that council, in each
 language) and favicon.ico."""
 
 from django.db.models import Q
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.views.decorators.http import require_safe
-from django.views.generic import RedirectView
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
@@ -43,5 +42,9 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
-# Browsers ask for /favicon.ico whatever the page says; the icon is an SVG.
-favicon = RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; the icon is an
+    SVG (its static address is looked up per request: it is hashed in
+    production)."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

@@ -5,8 +5,10 @@ changed while it awaits the chairs."""
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, WorkflowState
@@ -112,3 +114,32 @@ def offer_comparison_of_a_stale_save(request, page):
 @hooks.register("after_edit_page")
 def restart_approval_after_edit(request, page):
     services.task_state_restart_if_changed(page=page, user=request.user)
+
+
+# The editor's footer ---------------------------------------------------------
+
+
+class SendToChairsMenuItem(ActionMenuItem):
+    """Wagtail's "Submit to <workflow>" in plain words: sending a finished
+    draft to the chairs is what the secretary came to do."""
+
+    name = "action-submit"
+    icon_name = "resubmit"
+    label = gettext_lazy("Send to the chairs for approval")
+
+
+# Cancelling or restarting a workflow is a repair for the platform
+# administrator; to the council's staff it only loses the chairs' review.
+PLATFORM_ONLY_ACTIONS = ("action-cancel-workflow", "action-restart-workflow")
+
+
+@hooks.register("construct_page_action_menu")
+def send_to_chairs_first(menu_items, request, context):
+    """The send-to-chairs action is the primary button when it is offered."""
+    if not request.user.is_superuser:
+        menu_items[:] = [i for i in menu_items if i.name not in PLATFORM_ONLY_ACTIONS]
+    for position, item in enumerate(menu_items):
+        if item.name == "action-submit":
+            menu_items.pop(position)
+            menu_items.insert(0, SendToChairsMenuItem(order=item.order))
+            return
