@@ -45,12 +45,12 @@ class CouncilCollectionFormMixin:
 class CouncilDocumentForm(
     CouncilCollectionFormMixin, CheckedUploadMixin, BaseDocumentForm
 ):
-    """WAGTAILDOCS_DOCUMENT_FORM_BASE (through workflows.file_forms): add, edit,
+    """WAGTAILDOCS_DOCUMENT_FORM_BASE (through cms.file_forms): add, edit,
     the multiple uploader and the chooser's upload all use it."""
 
 
 class CouncilImageForm(CouncilCollectionFormMixin, CheckedUploadMixin, BaseImageForm):
-    """WAGTAILIMAGES_IMAGE_FORM_BASE (through workflows.file_forms)."""
+    """WAGTAILIMAGES_IMAGE_FORM_BASE (through cms.file_forms)."""
 
 
 def files_user_may_choose(*, user, model):

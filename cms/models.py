@@ -1,5 +1,8 @@
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -7,6 +10,7 @@ from wagtail.models import Page, Site
 
 from cms.references import CouncilSettingsForm
 from cms.tenancy import register_owner
+from cms.text_checks import cpr_field_errors
 
 
 @register_setting(icon="group")
@@ -56,6 +60,12 @@ class CouncilSettings(BaseSiteSetting):
     class Meta:
         verbose_name = _("council settings")
         verbose_name_plural = _("council settings")
+
+    def clean(self):
+        super().clean()
+        errors = cpr_field_errors(self, _settings_cpr_message)
+        if errors:
+            raise ValidationError(errors)
 
     def __str__(self):
         return self.name or str(self.site)
@@ -122,3 +132,10 @@ class CouncilRootPage(Page):
 def _settings_owner(settings):
     """A council's settings are that council's."""
     return frozenset({settings.site_id})
+
+
+def _settings_cpr_message(field, numbers):
+    return gettext(
+        "%(field)s seems to contain a CPR number (%(number)s). The council's "
+        "details are public: remove the number."
+    ) % {"field": capfirst(field.verbose_name), "number": ", ".join(numbers)}

@@ -2,6 +2,7 @@
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 
 from cms.models import CouncilRole
 from cms.services import council_create
@@ -80,6 +81,14 @@ def index_b(council_b):
 def media_in_tmp(settings, tmp_path):
     """Uploaded documents go to a temporary folder, not the project's media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def superuser(db):
+    """The platform administrator."""
+    return get_user_model().objects.create_superuser(
+        "platform", "platform@example.org", "en-lang-test-adgangskode"
+    )
 
 
 @pytest.fixture

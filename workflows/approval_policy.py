@@ -7,9 +7,9 @@ from wagtail.models import PageLogEntry, TaskState
 
 from cms.references import object_references, refusal_message, refused_references
 from cms.tenancy import object_owner
-from workflows.checks import cpr_findings
-from workflows.page_text import page_segments
+from cms.text_checks import cpr_findings
 from workflows.messages import cpr_reason, four_eyes_reason
+from workflows.page_text import page_segments
 
 
 def workflow_submitter_ids(*, workflow_state):
@@ -56,7 +56,7 @@ def eligible_approvers(*, task_state, latest_revision_user_id=None):
 
 
 def page_cpr_findings(*, page):
-    """Where the page's text seems to hold CPR numbers (see workflows.checks)."""
+    """Where the page's text seems to hold CPR numbers (see cms.text_checks)."""
     return cpr_findings(page_segments(page))
 
 

@@ -15,10 +15,10 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.forms import TaskStateCommentForm
 
 from cms.references import CouncilReferencesMixin, owner_of
-from workflows.checks import cpr_findings, cpr_numbers_in
-from workflows.page_text import page_segments
+from cms.text_checks import cpr_findings, cpr_numbers_in
 from workflows.edit_conflicts import newer_revision, stale_page_message
 from workflows.messages import cpr_finding_message
+from workflows.page_text import page_segments
 
 # The buttons of the page editor after which the page is on its way out.
 GUARDED_ACTIONS = ("action-submit", "action-restart-workflow", "action-publish")

@@ -23,7 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from workflows.checks import slug_words
+from cms.text_checks import slug_words
 
 # Of the fields every page inherits, only these are shown to the public (the
 # slug in the page's address).

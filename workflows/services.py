@@ -21,9 +21,9 @@ from wagtail.users.models import UserProfile
 
 from cms.models import CouncilRole, CouncilSettings
 from cms.selectors import council_group, user_display_name
+from cms.text_checks import lix
 from workflows import mail, publish_guard, selectors
 from workflows.approval_policy import eligible_approvers, workflow_submitter_ids
-from workflows.checks import lix
 from workflows.models import ChairApprovalTask, CouncilWorkflow
 from workflows.page_protocol import mail_notes_of, readability_fields_of
 from workflows.signals import page_published_on_approval

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 from wagtail.models import Locale, Page
 
-from workflows.checks import lix
+from cms.text_checks import lix
 from workflows.translation_submit import (
     translation_submit as translation_submit_service,
 )

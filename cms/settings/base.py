@@ -278,9 +278,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 102
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Uploads go to a council's collection, never the root, are checked by their
 # bytes (cms.uploads), and their titles and file names hold no CPR number
-# (workflows.file_forms).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "workflows.file_forms.GuardedDocumentForm"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "workflows.file_forms.GuardedImageForm"
+# (cms.file_forms).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.file_forms.GuardedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.file_forms.GuardedImageForm"
 # Wagtail's raster formats; never SVG, which can carry script.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024

@@ -12,10 +12,10 @@ from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 from wagtail.models import Orderable, Page, WorkflowState
 
+from cms.text_checks import cpr_field_errors
 from hearings.history_records import ChildHistoricalRecords
 from hearings.models.themes import themes_for_display
 from hearings.validators import validate_hearing_document
-from workflows.checks import cpr_numbers_in
 
 
 class PointsUsed(models.TextChoices):
@@ -130,13 +130,7 @@ class Hearing(ClusterableModel):
         """A hearing is public the moment it is saved (the home page, the
         calendar feed, the response's page), with no approval in between,
         so none of its texts may seem to hold a CPR number."""
-        errors = {}
-        for field in self._meta.concrete_fields:
-            is_text = isinstance(field, models.CharField | models.TextField)
-            numbers = cpr_numbers_in(getattr(self, field.name)) if is_text else []
-            if numbers and not field.choices:
-                errors[field.name] = _cpr_message(field, numbers)
-        return errors
+        return cpr_field_errors(self, _cpr_message)
 
 
 def _cpr_message(field, numbers):

@@ -90,13 +90,6 @@ def image_b(council_b):
 
 
 @pytest.fixture
-def superuser(db):
-    return get_user_model().objects.create_superuser(
-        "platform", "platform@example.org", "en-lang-test-adgangskode"
-    )
-
-
-@pytest.fixture
 def without_guard(settings):
     """The admin URL guard taken out: what Wagtail's own views show then."""
     settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if m != GUARD]

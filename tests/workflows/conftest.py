@@ -5,7 +5,6 @@ Wagtail admin views, the way Wagtail's own workflow tests do."""
 from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import Page
@@ -39,13 +38,6 @@ def response_a(index_a, hearing_a, secretary_a):
     )
     page.save_revision(user=secretary_a)
     return page
-
-
-@pytest.fixture
-def superuser(db):
-    return get_user_model().objects.create_superuser(
-        "platform", "platform@example.org", "en-lang-test-adgangskode"
-    )
 
 
 def paragraph(html):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from workflows.checks import cpr_numbers_in, lix, lix_band
+from cms.text_checks import cpr_numbers_in, lix, lix_band
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import datetime
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from workflows.checks import cpr_numbers_in, slug_words
+from cms.text_checks import cpr_numbers_in, slug_words
 
 INVISIBLES = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad"]
 DASHES = [

@@ -17,7 +17,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
 from cms.files import CouncilDocumentForm, CouncilImageForm
-from workflows.checks import cpr_numbers_in, slug_words
+from cms.text_checks import cpr_numbers_in, slug_words
 
 
 class CprFreeFileMixin:

@@ -10,6 +10,7 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # Characters that show nothing but keep digits apart for a plain search:
@@ -186,3 +187,17 @@ def lix(text):
 
 def _letters(word):
     return sum(1 for char in word if char.isalpha())
+
+
+def cpr_field_errors(instance, message):
+    """{field name: message(field, numbers)} for every free-text field of a
+    model instance that seems to hold a CPR number (choice fields excepted:
+    nobody types those)."""
+    errors = {}
+    for field in instance._meta.concrete_fields:
+        if field.choices or not isinstance(field, models.CharField | models.TextField):
+            continue
+        numbers = cpr_numbers_in(getattr(instance, field.attname) or "")
+        if numbers:
+            errors[field.name] = message(field, numbers)
+    return errors
