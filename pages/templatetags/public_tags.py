@@ -1,5 +1,7 @@
 """Template tags shared by every public page: menu, breadcrumbs, icons, paging."""
 
+import re
+
 from django import template
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -129,3 +131,22 @@ def dkfds_widget(bound_field):
 def subpage_url(context, page, route_name):
     """The URL of one of a routable page's own routes (e.g. a poster)."""
     return page.get_url(context.get("request")) + page.reverse_subpage(route_name)
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+@register.filter
+def teaser(text, max_words=30):
+    """The text's first whole sentences, as many as fit in max_words: a
+    teaser ends where a sentence ends, never in the middle of one (a first
+    sentence longer than that is shown whole)."""
+    sentences = SENTENCE_END.split(" ".join(str(text or "").split()))
+    kept, words = [], 0
+    for sentence in sentences:
+        count = len(sentence.split())
+        if kept and words + count > int(max_words):
+            break
+        kept.append(sentence)
+        words += count
+    return " ".join(kept)
