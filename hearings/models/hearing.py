@@ -126,6 +126,19 @@ class Hearing(ClusterableModel):
         if errors:
             raise ValidationError(errors)
 
+    def outcome_in_plain_words(self):
+        """One easy-read line on what the decision means for the council's
+        points, or "" while that is not known."""
+        return {
+            PointsUsed.TAKEN_UP: _("The municipality did what the council asked."),
+            PointsUsed.PARTLY: _(
+                "The municipality did some of what the council asked."
+            ),
+            PointsUsed.NOT_TAKEN_UP: _(
+                "The municipality did not do what the council asked."
+            ),
+        }.get(self.points_used, "")
+
     def _cpr_errors(self):
         """A hearing is public the moment it is saved (the home page, the
         calendar feed, the response's page), with no approval in between,

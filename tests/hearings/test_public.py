@@ -144,7 +144,7 @@ def test_index_paginates(client, index_a, council_a):
 # The response page ---------------------------------------------------------
 
 
-def test_response_page_shows_easy_read_first_then_response_hearing_and_outcome(
+def test_response_page_shows_easy_read_first_then_outcome_response_and_hearing(
     client, index_a, council_a
 ):
     hearing = HearingFactory(
@@ -167,10 +167,13 @@ def test_response_page_shows_easy_read_first_then_response_hearing_and_outcome(
     html = get(client, page.url)
 
     assert html.count("<h1") == 1
-    assert html.index("Kort fortalt") < html.index("Rådet støtter forslaget.")
+    decision = html.index("Byrådet vedtog forslaget med rådets ændringer.")
+    assert (
+        html.index("Kort fortalt") < decision < html.index("Rådet støtter forslaget.")
+    )
     assert html.index("Rådet støtter forslaget.") < html.index("27.15.00-P20-4-26")
+    assert "Kommunen gjorde, som rådet bad om." in html
     assert "Socialudvalget" in html
-    assert "Byrådet vedtog forslaget med rådets ændringer." in html
     assert "Taget med" in html
     assert "Afgjort af kommunen" in html
 
