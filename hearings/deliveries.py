@@ -13,8 +13,8 @@ from wagtail.log_actions import log
 
 from cms.models import CouncilSettings
 from hearings.models import ResponseDelivery
-from workflows.page_text import stream_as_text
 from workflows.mail import is_deliverable, send_to_address
+from workflows.page_text import stream_as_text
 
 DELIVERED = "hearings.response_delivered"
 DELIVERY_FAILED = "hearings.response_delivery_failed"
