@@ -396,9 +396,7 @@ def test_the_service_refuses_what_the_buttons_hide(
     with pytest.raises(ApprovalRefused, match="kan ikke selv godkende"):
         task_state_act(task_state=task_state, user=chair_a, action="approve")
     with pytest.raises(ApprovalRefused, match="Kun rådets formandskab"):
-        task_state_act(
-            task_state=task_state, user=secretary_a, action="approve"
-        )
+        task_state_act(task_state=task_state, user=secretary_a, action="approve")
 
     task_state_act(task_state=task_state, user=vice_chair_a, action="approve")
 

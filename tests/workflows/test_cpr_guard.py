@@ -187,9 +187,7 @@ def test_the_approval_service_itself_refuses_a_cpr_number(
     ).current_workflow_task_state
 
     with pytest.raises(ApprovalRefused) as refused:
-        task_state_act(
-            task_state=task_state, user=vice_chair_a, action="approve"
-        )
+        task_state_act(task_state=task_state, user=vice_chair_a, action="approve")
 
     assert field_label("signed_by") in str(refused.value)
     assert not HearingResponsePage.objects.get(pk=response_a.pk).live
