@@ -3,6 +3,8 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import connections
+from wagtail.models import Locale
 
 from cms.models import CouncilRole
 from cms.services import council_create
@@ -100,6 +102,27 @@ def client_as(client):
         return client
 
     return login
+
+
+# Tests that commit (the browser's live server, real concurrency) flush the
+# database when they end, taking with it the rows the migrations made.
+TRANSACTIONAL = {"transactional_db", "live_server", "django_db_serialized_rollback"}
+
+
+@pytest.fixture(autouse=True)
+def _migrated_rows(request, django_db_blocker):
+    """A test that runs after a flushing one on the same pytest-xdist worker
+    still finds the locales, the root page and the rest the migrations made
+    (restored, committed, before its own transaction begins)."""
+    names = set(request.fixturenames)
+    if "db" not in names or names & TRANSACTIONAL:
+        return
+    request.getfixturevalue("django_db_setup")
+    with django_db_blocker.unblock():
+        connection = connections["default"]
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents and not Locale.objects.exists():
+            connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(autouse=True)

@@ -183,7 +183,7 @@ def test_the_multiple_uploader_puts_files_in_the_councils_collection(
 
 
 @pytest.mark.parametrize("role", ["chair_a", "member_a"])
-def test_chairs_and_members_upload_nothing(client_as, request, role):
+def test_chairs_and_members_upload_nothing(db, client_as, request, role):
     client = client_as(request.getfixturevalue(role))
 
     for url_name in ("wagtaildocs:add", "wagtailimages:add"):

@@ -64,7 +64,7 @@ def recovery_codes(client, response):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_a_password_alone_opens_no_admin_page(request, client, role):
+def test_a_password_alone_opens_no_admin_page(db, request, client, role):
     user = request.getfixturevalue(role)
     log_in(client, user)
 
@@ -75,7 +75,7 @@ def test_a_password_alone_opens_no_admin_page(request, client, role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_enrolment_with_a_real_code_opens_the_admin(request, client, role):
+def test_enrolment_with_a_real_code_opens_the_admin(db, request, client, role):
     user = request.getfixturevalue(role)
     log_in(client, user)
 
