@@ -138,10 +138,16 @@ def test_the_avatar_is_wagtails_own_picture(client_as, secretary_a):
 
 
 def test_no_public_page_loads_anything_from_elsewhere(client, council_a, response_page):
+    index = hearing_index(council_a)
     urls = [
         "/",
-        hearing_index(council_a).url,
+        "/en/",
+        index.url,
         response_page.url,
+        response_page.url + "opslag/",
+        index.hearing_url(response_page.hearing),
+        "/moeder/",
+        "/om-raadet/",
         "/soeg/?q=boliger",
     ]
 
