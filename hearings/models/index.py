@@ -82,6 +82,17 @@ class HearingIndexPage(RoutablePageMixin, BasePage):
             context_overrides={"hearing": hearing, "response": response},
         )
 
+    def get_sitemap_urls(self, request=None):
+        """The index, and the public page of each of the council's hearings
+        (routes of this page, which Wagtail's sitemap does not know)."""
+        urls = super().get_sitemap_urls(request)
+        site = self.get_site() or (Site.find_for_request(request) if request else None)
+        hearings = Hearing.objects.filter(council=site).order_by("pk")
+        return urls + [
+            {"location": self.hearing_url(hearing, request, full=True)}
+            for hearing in hearings
+        ]
+
     def hearing_url(self, hearing, request=None, *, full=False):
         """The address of a hearing's public page under this index (with the
         scheme and host if full), or None when the index has no address."""

@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from bs4 import BeautifulSoup
 
 from tests.factories import ContentPageFactory
-from tests.pages.conftest import about_page
+from tests.pages.conftest import about_page, hearing_index
 
 HOST_A = "eksempelby.localhost"
 HOST_B = "provestrup.localhost"
@@ -50,6 +50,8 @@ def test_the_sitemap_lists_the_councils_live_pages_in_both_languages_only(
     assert not any(HOST_B in url for url in urls)
     assert all(url.startswith(f"http://{HOST_A}/") for url in urls)
     assert f"http://{HOST_B}/" in sitemap_urls(client, HOST_B)
+    index = hearing_index(council_a)
+    assert index.hearing_url(published_response.hearing, full=True) in urls
 
 
 def test_favicon_ico_leads_to_the_icon(client, council_a):
