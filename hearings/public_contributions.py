@@ -32,10 +32,10 @@ def home_sections(*, site_root, site):
     ]
 
 
-def _with_urls(hearings, index, request=None):
+def _with_urls(hearings, index):
     """Each hearing with .public_url, its page under the index (or None)."""
     for hearing in hearings:
-        hearing.public_url = index.hearing_url(hearing, request) if index else None
+        hearing.public_url = index.hearing_url(hearing) if index else None
     return hearings
 
 
