@@ -72,7 +72,7 @@ class HearingResponseFeed(Feed):
         return page.get_full_url(self.request)
 
     def item_pubdate(self, page):
-        return page.first_published_at
+        return page.original_published_at
 
     def item_updateddate(self, page):
         return page.last_published_at

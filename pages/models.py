@@ -1,7 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -11,7 +12,22 @@ from wagtail_localize.fields import SynchronizedField
 
 from pages.blocks import BodyBlock, NonAccessibleContentBlock
 from pages.contributions import contributed_home_sections
+from pages.word_forms import FORMS_FIELD, index_forms, page_texts
 from workflows.forms import GuardedPageForm
+
+
+def original_publication():
+    """When a page first went live in any of its languages: a translation
+    keeps the date its original was published, not the day it was translated
+    (an expression, so lists annotate it in their one query)."""
+    return Subquery(
+        Page.objects.filter(
+            translation_key=OuterRef("translation_key"),
+            first_published_at__isnull=False,
+        )
+        .order_by("first_published_at")
+        .values("first_published_at")[:1]
+    )
 
 
 class BasePage(Page):
@@ -32,7 +48,10 @@ class BasePage(Page):
 
     intro_panels = [FieldPanel("introduction")]
     content_panels = Page.content_panels + intro_panels
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField(FORMS_FIELD),
+    ]
     override_translatable_fields = [SynchronizedField("slug", overridable=False)]
     # Refuses to submit, approve or publish text holding a CPR number.
     base_form_class = GuardedPageForm
@@ -40,10 +59,28 @@ class BasePage(Page):
     # written in easy-read language, whose LIX the editor and chairs see.
     readability_fields = ()
 
+    @cached_property
+    def original_published_at(self):
+        """The page's publication date as readers are told it; lists set it
+        by annotating original_publication() under this name."""
+        if self.first_published_at is None:
+            return None
+        return (
+            Page.objects.filter(pk=self.pk)
+            .annotate(original=original_publication())
+            .values_list("original", flat=True)
+            .first()
+        ) or self.first_published_at
+
     def approval_mail_notes(self, *, event):
         """What the workflow's mails say about this page besides its title
         (see workflows.page_protocol); nothing for most page types."""
         return []
+
+    def danish_word_forms(self):
+        """The stems and compound heads of the page's searchable words, an
+        indexed field of its own (pages.word_forms)."""
+        return index_forms(page_texts(self))
 
     class Meta:
         abstract = True
@@ -308,3 +345,28 @@ class AccessibilityStatementPage(BasePage):
             raise ValidationError(
                 {"reviewed_on": _("A review cannot come before the statement.")}
             )
+
+
+class SearchWord(models.Model):
+    """One word a page of a council uses, kept while the page is live.
+
+    A search that finds nothing suggests a close spelling from the words of
+    the council's own live, public pages ("Mente du: …?"). Wagtail's index
+    cannot list its words alike on both databases (PostgreSQL keeps only
+    stems), so the words are kept here, refreshed whenever the page's live
+    content is saved (pages.receivers) and deleted with the page.
+    """
+
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+    word = models.CharField(_("word"), max_length=40)
+
+    class Meta:
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "word"], name="pages_searchword_page_word_unique"
+            )
+        ]

@@ -1,4 +1,7 @@
 from django import template
+from django.conf import settings
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from cms.selectors import page_versions
 
@@ -23,3 +26,14 @@ def language_versions(context, page=None):
         version["url"] = version["page"].get_full_url(request)
         version["link"] = version["page"].get_url(request)
     return versions
+
+
+@register.simple_tag
+def untranslated_lang():
+    """` lang="da"` for text that exists only in the site's first language
+    (what the municipality sent, the hearing's facts) when the page around it
+    is in another, so screen readers switch voice (WCAG 3.1.2); else nothing."""
+    source = settings.LANGUAGE_CODE
+    if (get_language() or source).split("-")[0] == source:
+        return ""
+    return mark_safe(f' lang="{source}"')

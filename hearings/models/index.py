@@ -6,6 +6,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
 from cms.search_terms import search_terms_from
+from hearings.citizen_input import public_views as citizen_input_views
 from hearings.feeds import HearingResponseFeed
 from hearings.forms import ResponseFilterForm
 from hearings.models.hearing import (
@@ -15,7 +16,7 @@ from hearings.models.hearing import (
 )
 from hearings.models.response import HearingResponsePage
 from hearings.models.themes import themes_for_display
-from pages.models import BasePage
+from pages.models import BasePage, original_publication
 
 # The index's address on every council's Danish site: /hoeringssvar/.
 HEARING_INDEX_SLUG = "hoeringssvar"
@@ -82,6 +83,37 @@ class HearingIndexPage(RoutablePageMixin, BasePage):
             context_overrides={"hearing": hearing, "response": response},
         )
 
+    @path("hoering/<int:hearing_id>/skriv/", name="citizen_input")
+    def citizen_input(self, request, hearing_id):
+        """"Skriv til rådet": the form for the public's view on an open hearing."""
+        return citizen_input_views.citizen_input_form(
+            request, index=self, hearing=self.council_hearing(request, hearing_id)
+        )
+
+    @path("hoering/<int:hearing_id>/skriv/tak/", name="citizen_input_sent")
+    def citizen_input_sent(self, request, hearing_id):
+        """The receipt after sending the council one's view."""
+        return citizen_input_views.citizen_input_sent(
+            request, index=self, hearing=self.council_hearing(request, hearing_id)
+        )
+
+    def council_hearing(self, request, hearing_id):
+        """The request's council's hearing with what its pages show; 404 for
+        another council's or a missing one."""
+        site = Site.find_for_request(request)
+        return get_object_or_404(
+            hearings_for_public_page().filter(council=site), pk=hearing_id
+        )
+
+    def citizen_input_url(self, hearing, request=None, *, sent=False):
+        """The address of a hearing's "Skriv til rådet" form (or its
+        receipt), or None when the index has no address."""
+        url = self.get_url(request)
+        if url is None:
+            return None
+        route = "citizen_input_sent" if sent else "citizen_input"
+        return url + self.reverse_subpage(route, args=[hearing.pk])
+
     def get_sitemap_urls(self, request=None):
         """The index, and the public page of each of the council's hearings
         (routes of this page, which Wagtail's sitemap does not know)."""
@@ -103,11 +135,15 @@ class HearingIndexPage(RoutablePageMixin, BasePage):
 
     def published_responses(self, *, theme=None, year=None, decided=None, query=""):
         """Live responses under this index, newest first, with their hearings."""
-        responses = HearingResponsePage.objects.live().child_of(self)
+        responses = (
+            HearingResponsePage.objects.live()
+            .child_of(self)
+            .annotate(original_published_at=original_publication())
+        )
         if theme:
             responses = responses.filter(hearing__themes__slug=theme)
         if year:
-            responses = responses.filter(first_published_at__year=year)
+            responses = responses.filter(original_published_at__year=year)
         if decided is not None:
             responses = responses.filter(hearing__decided_on__isnull=not decided)
         if query:
@@ -119,7 +155,7 @@ class HearingIndexPage(RoutablePageMixin, BasePage):
         return (
             responses.distinct()
             .prefetch_related(Prefetch("hearing", queryset=hearings))
-            .order_by("-first_published_at", "-pk")
+            .order_by("-original_published_at", "-pk")
         )
 
     def response_years(self):
@@ -127,7 +163,8 @@ class HearingIndexPage(RoutablePageMixin, BasePage):
         dates = (
             HearingResponsePage.objects.live()
             .child_of(self)
-            .dates("first_published_at", "year", order="DESC")
+            .annotate(original_published_at=original_publication())
+            .dates("original_published_at", "year", order="DESC")
         )
         return [d.year for d in dates]
 
