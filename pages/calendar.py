@@ -16,8 +16,9 @@ from pages import selectors
 from pages.contributions import contributed_calendar_events
 
 
-def calendar_build(*, site, request=None) -> bytes:
-    """The whole feed for one council's site."""
+def calendar_new(*, site, name_calendar=True):
+    """An empty calendar of the council, named for calendar programs that
+    show a subscribed feed as a calendar of its own (name_calendar)."""
     council = CouncilSettings.for_site(site) if site else None
     name = council.name if council else "Talerør"
     calendar = Calendar()
@@ -25,32 +26,55 @@ def calendar_build(*, site, request=None) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
-    calendar.add("x-wr-timezone", "Europe/Copenhagen")
+    if name_calendar:
+        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-timezone", "Europe/Copenhagen")
+    return calendar
+
+
+def calendar_build(*, site, request=None) -> bytes:
+    """The whole feed for one council's site."""
+    calendar = calendar_new(site=site)
     if site is not None:
         site_root = site.root_page.localized
-        for event in _meeting_events(site_root, site.hostname, request):
+        for meeting in selectors.meetings_for_calendar(site_root=site_root):
+            event = meeting_event(
+                meeting, site=site, site_root=site_root, request=request
+            )
             calendar.add_component(event)
         for event in contributed_calendar_events(site=site, request=request):
             calendar.add_component(event)
     return calendar.to_ical()
 
 
-def _meeting_events(site_root, hostname, request):
-    stamp = timezone.now()
-    for meeting in selectors.meetings_for_calendar(site_root=site_root):
-        event = Event()
-        event.add("uid", f"meeting-{meeting.translation_key}@{hostname}")
-        event.add("dtstamp", stamp)
-        event.add("summary", meeting.title)
-        event.add("dtstart", meeting.starts_at.astimezone(datetime.UTC))
-        if meeting.ends_at:
-            event.add("dtend", meeting.ends_at.astimezone(datetime.UTC))
-        if meeting.location:
-            event.add("location", meeting.location)
-        if meeting.introduction:
-            event.add("description", meeting.introduction)
-        url = meeting.get_full_url(request)
-        if url:
-            event.add("url", url)
-        yield event
+def calendar_file(*, site, event) -> bytes:
+    """One event to add to a calendar ("add to calendar"): the same UID as
+    in the feed, so a program that has both shows it once."""
+    calendar = calendar_new(site=site, name_calendar=False)
+    calendar.add_component(event)
+    return calendar.to_ical()
+
+
+def meeting_event(meeting, *, site, site_root, request=None):
+    """A meeting as an event; its texts carry their language (LANGUAGE) when
+    it is not the calendar's, e.g. a Danish meeting on the English site."""
+    language = (
+        {"LANGUAGE": meeting.locale.language_code}
+        if meeting.locale_id != site_root.locale_id
+        else None
+    )
+    event = Event()
+    event.add("uid", f"meeting-{meeting.translation_key}@{site.hostname}")
+    event.add("dtstamp", timezone.now())
+    event.add("summary", meeting.title, parameters=language)
+    event.add("dtstart", meeting.starts_at.astimezone(datetime.UTC))
+    if meeting.ends_at:
+        event.add("dtend", meeting.ends_at.astimezone(datetime.UTC))
+    if meeting.location:
+        event.add("location", meeting.location, parameters=language)
+    if meeting.introduction:
+        event.add("description", meeting.introduction, parameters=language)
+    url = meeting.get_full_url(request)
+    if url:
+        event.add("url", url)
+    return event

@@ -60,12 +60,16 @@ def meetings_upcoming(*, index, limit=3):
 
 
 def meetings_for_calendar(*, site_root, since_days=365):
-    """Live meetings from a year ago onwards, for the iCal feed."""
+    """Live meetings from a year ago onwards, for the iCal feed: those the
+    site's meeting indexes list, so a translated site's calendar has the
+    meetings not yet translated too (see MeetingIndexPage.live_meetings)."""
     since = timezone.now() - datetime.timedelta(days=since_days)
+    meetings = MeetingPage.objects.none()
+    for index in MeetingIndexPage.objects.descendant_of(site_root).live():
+        meetings |= index.live_meetings()
     return (
-        MeetingPage.objects.descendant_of(site_root)
-        .live()
-        .filter(starts_at__gte=since)
+        meetings.filter(starts_at__gte=since)
+        .select_related("locale")
         .order_by("starts_at")
     )
 

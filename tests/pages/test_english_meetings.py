@@ -2,6 +2,7 @@
 translated (in Danish, marked lang="da" and saying so), and writes dates
 the English way."""
 
+import icalendar
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
@@ -79,3 +80,16 @@ def test_a_translated_meeting_is_listed_once_in_english(
 
     assert main.find("a", string="Council meeting on winter help") is not None
     assert main.find("a", string=upcoming_meeting.title) is None
+
+
+def test_the_english_calendar_has_the_meetings_not_yet_translated(
+    client, council_a, upcoming_meeting
+):
+    english_index = english_meeting_index(council_a)
+    feed = client.get(f"{english_index.get_parent().url}kalender.ics", HTTP_HOST=HOST_A)
+
+    events = icalendar.Calendar.from_ical(feed.content).walk("VEVENT")
+    summaries = [event["summary"] for event in events]
+    assert upcoming_meeting.title in summaries
+    found = summaries[summaries.index(upcoming_meeting.title)]
+    assert found.params["LANGUAGE"] == "da"
