@@ -11,4 +11,4 @@ class CmsConfig(AppConfig):
     def ready(self):
         # Django: system checks and signal receivers register once the app
         # registry is ready.
-        from cms import checks, page_cache_receivers  # noqa: F401
+        from cms import checks, frontend_purge, page_cache_receivers  # noqa: F401

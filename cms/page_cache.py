@@ -23,6 +23,7 @@ from functools import partial
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from wagtail.models import Site
@@ -48,6 +49,11 @@ COMPRESSIBLE_TYPES = (
 )
 MIN_COMPRESSED_SIZE = 200
 
+# Sent after commit, once this cache dropped the pages, with site_ids (a
+# list) or site_ids=None for every council: for caches outside the
+# application that hold the same pages, such as a CDN (cms.frontend_purge).
+council_pages_changed = Signal()
+
 
 def page_cache_timeout():
     """Seconds a page stays stored (PAGE_CACHE_TIMEOUT); 0 turns it off."""
@@ -69,6 +75,14 @@ def _bump(keys):
     cache.set_many({key: _new_token() for key in keys}, timeout=None)
 
 
+def _drop(site_ids):
+    if site_ids is None:
+        _bump([ALL_COUNCILS])
+    else:
+        _bump([_council_generation_key(site_id) for site_id in site_ids])
+    council_pages_changed.send(sender=None, site_ids=site_ids)
+
+
 def _generations_for(site_id):
     """The current (all councils, this council) tokens, made if missing."""
     keys = [ALL_COUNCILS, _council_generation_key(site_id)]
@@ -83,15 +97,15 @@ def _generations_for(site_id):
 def page_cache_invalidate(*, site_ids):
     """After the running transaction commits, no stored page of these
     councils is served again (at once, if no transaction is running)."""
-    keys = [_council_generation_key(site_id) for site_id in site_ids]
-    if keys:
-        transaction.on_commit(partial(_bump, keys))
+    site_ids = list(site_ids)
+    if site_ids:
+        transaction.on_commit(partial(_drop, site_ids))
 
 
 def page_cache_invalidate_all():
     """After commit, no stored page of any council is served again: for
     what every council shows (the sites themselves, locales, themes)."""
-    transaction.on_commit(partial(_bump, [ALL_COUNCILS]))
+    transaction.on_commit(partial(_drop, None))
 
 
 def page_cache_invalidate_owner(*, obj):

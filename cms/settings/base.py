@@ -8,6 +8,7 @@ needs: an SQLite file, a local-memory cache and the console mail backend.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -173,6 +174,10 @@ else:
         }
     }
 
+# Sessions in the database, shared by every app server (Django's default,
+# stated here because several servers depend on it).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 # Logins: django-axes refuses a username after too many wrong passwords from
 # one address (cms.login_throttle has the page that says when to retry).
 AUTHENTICATION_BACKENDS = [
@@ -245,6 +250,36 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Uploads on S3-compatible object storage when S3_BUCKET is set, shared by
+# every app server (cms.media_storage: only renditions get a public address).
+S3_BUCKET = os.environ.get("S3_BUCKET", "")
+S3_CUSTOM_DOMAIN = os.environ.get("S3_CUSTOM_DOMAIN", "")
+S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL", "")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "cms.media_storage.CouncilMediaStorage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": S3_ENDPOINT_URL or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "access_key": os.environ.get("S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": S3_CUSTOM_DOMAIN or None,
+            "addressing_style": os.environ.get("S3_ADDRESSING_STYLE") or None,
+            "querystring_expire": env_int("S3_SIGNED_URL_SECONDS", 300),
+            "file_overwrite": False,
+        },
+    }
+# Where readers' browsers fetch renditions from (the CSP's img-src below).
+if S3_CUSTOM_DOMAIN:
+    MEDIA_ORIGIN = f"https://{S3_CUSTOM_DOMAIN}"
+elif S3_BUCKET and S3_ENDPOINT_URL:
+    MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(S3_ENDPOINT_URL))
+elif S3_BUCKET:
+    MEDIA_ORIGIN = "https://*.amazonaws.com"
+else:
+    MEDIA_ORIGIN = ""
+MEDIA_SOURCE = f" {MEDIA_ORIGIN}" if MEDIA_ORIGIN else ""
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # E-mail: SMTP when EMAIL_HOST is set (see production.py); console in dev.
@@ -293,6 +328,19 @@ WAGTAIL_MODERATION_ENABLED = True
 # Translating a live page makes a draft: only the chairs' approval publishes.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+# A reverse proxy or CDN that takes HTTP PURGE requests at FRONTEND_CACHE_URL
+# (e.g. Varnish) drops a council's pages when they change (cms.frontend_purge).
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+# One purge of the council's address covers both languages.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
+
 # Public site: how long a shared cache (CDN, proxy) may keep an anonymous
 # page, and the Content-Security-Policy sent with public HTML pages.
 PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 300)
@@ -301,7 +349,8 @@ PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 300)
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 300)
 CONTENT_SECURITY_POLICY = os.environ.get(
     "CONTENT_SECURITY_POLICY",
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "default-src 'self'; script-src 'self'; style-src 'self'; "
+    f"img-src 'self' data:{MEDIA_SOURCE}; "
     "font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
     "frame-ancestors 'self'",
 )
@@ -319,7 +368,8 @@ CONTENT_SECURITY_POLICY = os.environ.get(
 ADMIN_CONTENT_SECURITY_POLICY = os.environ.get(
     "ADMIN_CONTENT_SECURITY_POLICY",
     "default-src 'self'; script-src 'self' 'unsafe-inline'; "
-    "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+    "style-src 'self' 'unsafe-inline'; "
+    f"img-src 'self' data: blob:{MEDIA_SOURCE}; "
     "font-src 'self'; connect-src 'self'; frame-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'self'",
 )
