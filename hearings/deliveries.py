@@ -1,24 +1,34 @@
 """Delivery of approved responses to the municipality, by e-mail.
 
 A delivery row is written in the same transaction as the chairs' approval
-(on workflows' page_published_on_approval signal), and the mail goes out
-only after that commits; a mail server that is down leaves a failed row for
-the retry command, so a response is never approved without being delivered,
-nor delivered without being approved.
+(on workflows' page_published_on_approval signal), and a background task
+mails it only after that commits (cms.background_tasks), with the PDF letter
+attached; a mail server that is down leaves a failed row for the retry
+command, so a response is never approved without being delivered, nor
+delivered without being approved, and the approval never waits for the
+mail server.
 """
+
+import logging
 
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 from wagtail.log_actions import log
 
+from cms.background_tasks import enqueue_on_commit
 from cms.models import CouncilSettings
 from hearings.models import ResponseDelivery
+from hearings.printing import PdfUnavailable, letter_filename, response_letter_pdf
 from workflows.mail import is_deliverable, send_to_address
 from workflows.page_text import stream_as_text
 
+logger = logging.getLogger(__name__)
+
 DELIVERED = "hearings.response_delivered"
 DELIVERY_FAILED = "hearings.response_delivery_failed"
-MAX_DELIVERY_ATTEMPTS = 10
+MAX_ATTEMPTS = 10
+WAITING = [ResponseDelivery.Status.PENDING, ResponseDelivery.Status.FAILED]
 
 
 def response_delivery_create(*, page, revision):
@@ -30,8 +40,29 @@ def response_delivery_create(*, page, revision):
     delivery = ResponseDelivery.objects.create(
         page=page, revision=revision, recipient=address
     )
-    transaction.on_commit(lambda: response_delivery_send(delivery=delivery))
+    enqueue_on_commit(response_delivery_task, delivery.pk)
     return delivery
+
+
+@task()
+def response_delivery_task(delivery_id):
+    """Background task: send one delivery (see response_delivery_attempt)."""
+    return response_delivery_attempt(delivery_id=delivery_id)
+
+
+def response_delivery_attempt(*, delivery_id):
+    """Send a delivery that still waits; True if it went out, False if it
+    failed, None if it is not waiting (sent already, or being sent by the
+    worker or the retry command, which hold its row while sending)."""
+    with transaction.atomic():
+        delivery = (
+            ResponseDelivery.objects.select_for_update(skip_locked=True)
+            .filter(pk=delivery_id, status__in=WAITING, attempts__lt=MAX_ATTEMPTS)
+            .first()
+        )
+        if delivery is None:
+            return None
+        return response_delivery_send(delivery=delivery)
 
 
 def response_delivery_send(*, delivery):
@@ -71,14 +102,12 @@ def response_deliveries_retry():
     """Send again every delivery that has not gone out yet. Returns counts."""
     sent = failed = 0
     waiting = ResponseDelivery.objects.filter(
-        status__in=[ResponseDelivery.Status.PENDING, ResponseDelivery.Status.FAILED],
-        attempts__lt=MAX_DELIVERY_ATTEMPTS,
-    ).select_related("page", "revision")
-    for delivery in waiting:
-        if response_delivery_send(delivery=delivery):
-            sent += 1
-        else:
-            failed += 1
+        status__in=WAITING, attempts__lt=MAX_ATTEMPTS
+    ).values_list("pk", flat=True)
+    for delivery_id in list(waiting):
+        outcome = response_delivery_attempt(delivery_id=delivery_id)
+        sent += outcome is True
+        failed += outcome is False
     return sent, failed
 
 
@@ -106,4 +135,16 @@ def response_delivery_mail(*, delivery):
         delivery.recipient,
         reply_to=[council.email] if council.email else None,
         language=page.locale.language_code,
+        attachments=_letter_attachments(page),
     )
+
+
+def _letter_attachments(page):
+    """The PDF letter, as (name, bytes, type); none where the server cannot
+    make PDFs: the mail's text is the whole response all the same."""
+    try:
+        pdf = response_letter_pdf(page)
+    except PdfUnavailable as error:
+        logger.error("The delivery goes without its PDF letter: %s", error)
+        return []
+    return [(letter_filename(page), pdf, "application/pdf")]

@@ -71,14 +71,26 @@ def response_letter(request, page):
             status=503,
         )
     response = HttpResponse(pdf, content_type="application/pdf")
-    filename = f"hoeringssvar-{slugify(page.slug)[:60] or page.pk}.pdf"
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Content-Disposition"] = f'inline; filename="{letter_filename(page)}"'
     return response
 
 
 def letter_pdf(html, *, base_url):
     """Render the letter's HTML to PDF bytes with WeasyPrint."""
     try:
+def letter_filename(page):
+    return f"hoeringssvar-{slugify(page.slug)[:60] or page.pk}.pdf"
+
+
+def response_letter_pdf(page):
+    """The PDF letter of a response outside a request (the delivery mail's
+    attachment); raises PdfUnavailable without WeasyPrint's libraries."""
+    html = render_to_string(
+        "hearings/hearing_response_letter.html", _paper_context(None, page)
+    )
+    return letter_pdf(html, base_url=page.get_site().root_url + "/")
+
+
         from weasyprint import CSS, HTML, URLFetcher
     except (ImportError, OSError) as error:
         # OSError: WeasyPrint is installed but cannot load Pango & co.

@@ -2,14 +2,15 @@
 once it has passed, to the council's secretariat and chairs, while no
 response is published. Each is recorded so it is never sent twice (see
 DeadlineReminder); if sending fails the record is rolled back, so the next
-run tries again.
+run tries again. The daily command enqueues one background task per due
+reminder (cms.background_tasks); the task records and mails it.
 """
 
-import logging
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_tasks import task
 
 from cms.models import CouncilSettings
 from hearings.models import DeadlineReminder, Hearing, HearingStatus
@@ -21,8 +22,6 @@ from hearings.selectors import (
 )
 from workflows.mail import admin_url, send_to_users
 from workflows.selectors import council_staff
-
-logger = logging.getLogger(__name__)
 
 # How long after a deadline an "overdue" reminder is still worth sending: it
 # keeps a first run on old data (or a cron that was down) from flooding staff.
@@ -68,18 +67,26 @@ def due_reminders(*, today=None):
 
 
 def deadline_reminders_send(*, today=None):
-    """Send every reminder due today. Returns (sent reminders, hearings whose
-    reminder failed)."""
-    sent, failed = [], []
-    for hearing, kind in due_reminders(today=today):
-        try:
-            sent.append(_deadline_reminder_send(hearing, kind, today))
-        except IntegrityError:
-            continue  # another run sent it a moment ago
-        except Exception:
-            logger.exception("Deadline reminder for hearing %s failed", hearing.pk)
-            failed.append(hearing)
-    return sent, failed
+    """Enqueue every reminder due today, one task each. Returns (hearing,
+    task result) pairs: finished at once with the immediate backend, waiting
+    for the worker with the database queue."""
+    today = today or timezone.localdate()
+    return [
+        (hearing, deadline_reminder_task.enqueue(hearing.pk, kind, today.isoformat()))
+        for hearing, kind in due_reminders(today=today)
+    ]
+
+
+@task()
+def deadline_reminder_task(hearing_id, kind, today):
+    """Background task: record and send one reminder. Returns how many
+    people were mailed, or None if another run sent it a moment ago."""
+    hearing = Hearing.objects.select_related("council").get(pk=hearing_id)
+    try:
+        reminder = _deadline_reminder_send(hearing, kind, date.fromisoformat(today))
+    except IntegrityError:
+        return None
+    return reminder.recipient_count
 
 
 def _deadline_reminder_send(hearing, kind, today):

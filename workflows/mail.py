@@ -78,7 +78,13 @@ def send_to_users(template, context, users, *, reply_to=None, raise_errors=False
     return sent
 
 
-def send_to_address(template, context, address, *, reply_to=None, language=None):
-    """A mail to someone outside the system, e.g. the municipality."""
+def send_to_address(
+    template, context, address, *, reply_to=None, language=None, attachments=()
+):
+    """A mail to someone outside the system, e.g. the municipality.
+    attachments are (file name, content, MIME type) triples."""
     subject, body = render_mail(template, context, language=language)
-    EmailMessage(subject, body, to=[address], reply_to=reply_to).send()
+    message = EmailMessage(subject, body, to=[address], reply_to=reply_to)
+    for attachment in attachments:
+        message.attach(*attachment)
+    message.send()

@@ -3,12 +3,12 @@
 Wagtail mails the submitter on approval and rejection, and a group task's
 members on submission, in its own words. For a chair-approval task we send
 our own Danish mails instead (to the right people, with the comment); for
-any other workflow Wagtail's own notifier still runs. To replace rather than
-duplicate Wagtail's receivers, ours are connected under the same
-dispatch_uid: whichever app's ready() runs first, only one receiver remains.
+any other workflow Wagtail's own notifier still runs. Ours are background
+tasks (workflows.mail_tasks), enqueued once the action has committed. To
+replace rather than duplicate Wagtail's receivers, ours are connected under
+the same dispatch_uid: whichever app's ready() runs first, only one receiver remains.
 """
 
-from django.db import transaction
 from wagtail.admin import signal_handlers as wagtail_handlers
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import (
@@ -18,7 +18,9 @@ from wagtail.signals import (
     workflow_rejected,
 )
 
+from cms.background_tasks import enqueue_on_commit
 from workflows import services
+from workflows.mail_tasks import task_state_announce_task, workflow_outcome_notify_task
 from workflows.models import ChairApprovalTask
 
 
@@ -26,7 +28,7 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
     if not isinstance(instance.task.specific, ChairApprovalTask):
         wagtail_handlers.task_submission_email_notifier(instance=instance, user=user)
         return
-    transaction.on_commit(lambda: services.task_state_announce(task_state=instance))
+    enqueue_on_commit(task_state_announce_task, instance.pk)
 
 
 def on_workflow_approved(sender, instance, user=None, **kwargs):
@@ -48,10 +50,11 @@ def _outcome(workflow_state, user, outcome, wagtail_notifier):
     if not services.workflow_state_is_chair_approval(workflow_state):
         wagtail_notifier(instance=workflow_state, user=user)
         return
-    transaction.on_commit(
-        lambda: services.workflow_state_notify_outcome(
-            workflow_state=workflow_state, user=user, outcome=outcome
-        )
+    enqueue_on_commit(
+        workflow_outcome_notify_task,
+        workflow_state.pk,
+        getattr(user, "pk", None),
+        outcome,
     )
 
 

@@ -37,6 +37,11 @@ STORAGES = {
     },
 }
 
+# Mails and deliveries wait in the database for `manage.py db_worker`, so a
+# slow or absent mail server never holds up a request.
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}  # noqa: F405
+
 if EMAIL_HOST:  # noqa: F405
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 else:

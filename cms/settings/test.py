@@ -36,3 +36,7 @@ if _worker:
     CACHES["default"]["KEY_PREFIX"] = (  # noqa: F405
         f"{CACHES['default'].get('KEY_PREFIX', '')}-{_worker}"  # noqa: F405
     )
+
+# Background tasks run at once, inside the test (tests that need the
+# database queue and its worker switch TASKS themselves).
+TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}  # noqa: F405
