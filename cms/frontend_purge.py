@@ -9,7 +9,7 @@ council's pages changed: every path that publishes, unpublishes, moves,
 deletes or changes what a council shows ends in council_pages_changed. So
 the proxy is told the same thing at the same moment: drop everything under
 the council's address (its site's root URL). The proxy must read a purge of
-an address as "this address and everything below it" (tests/cms/varnish.vcl
+an address as "this address and everything below it" (tests/workflows/varnish.vcl
 shows it for Varnish: a ban by host and prefix), which also takes every
 query string and language along.
 
