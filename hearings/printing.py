@@ -24,6 +24,9 @@ from cms.models import CouncilSettings
 logger = logging.getLogger(__name__)
 
 LETTER_STYLESHEET = "css/letter.css"
+# A Danish public body publishes accessible documents: the letter is a tagged
+# PDF (structure tree, marked content, language, title shown by readers).
+PDF_VARIANT = "pdf/ua-1"
 
 
 class PdfUnavailable(Exception):
@@ -75,9 +78,6 @@ def response_letter(request, page):
     return response
 
 
-def letter_pdf(html, *, base_url):
-    """Render the letter's HTML to PDF bytes with WeasyPrint."""
-    try:
 def letter_filename(page):
     return f"hoeringssvar-{slugify(page.slug)[:60] or page.pk}.pdf"
 
@@ -91,6 +91,11 @@ def response_letter_pdf(page):
     return letter_pdf(html, base_url=page.get_site().root_url + "/")
 
 
+def letter_pdf(html, *, base_url):
+    """Render the letter's HTML to PDF bytes with WeasyPrint, as a tagged
+    PDF/UA-1 document: title, language and reading order come from the HTML
+    (``<title>``, ``<html lang>``, the order of its elements)."""
+    try:
         from weasyprint import CSS, HTML, URLFetcher
     except (ImportError, OSError) as error:
         # OSError: WeasyPrint is installed but cannot load Pango & co.
@@ -99,4 +104,4 @@ def response_letter_pdf(page):
     fetcher = URLFetcher(allowed_protocols={"file", "data"})
     stylesheet = CSS(filename=finders.find(LETTER_STYLESHEET), url_fetcher=fetcher)
     document = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=[stylesheet])
+    return document.write_pdf(stylesheets=[stylesheet], pdf_variant=PDF_VARIANT)
