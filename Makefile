@@ -12,7 +12,7 @@ PORT ?= 8000
 # Test processes: one per core (pytest-xdist); PYTEST_WORKERS=0 runs in one.
 PYTEST_WORKERS ?= auto
 
-.PHONY: run test lint migrate seed messages clean
+.PHONY: run test lint migrate seed messages clean bench
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' \
@@ -47,6 +47,12 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
+
+# Seeds each size into PostgreSQL (DATABASE_URL, default a talerror_bench_*
+# database on 127.0.0.1), serves it with gunicorn under production settings
+# and Redis (CACHE_URL), loads it with wrk; see README, "Benchmark".
+bench: $(VENV)/.installed
+	$(PY) scripts/bench.py $(BENCH_ARGS)
 
 # Needs GNU gettext (developers only); the compiled catalogues are committed.
 messages: $(VENV)/.installed
