@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -71,7 +71,16 @@ def scale_seed(*, councils, hearings, port=80, seed=14, out=None):
             page_cache_invalidate(site_ids=[site.pk])
         if out is not None:
             out(f"{number}/{councils} {town}")
+    _statistics_refresh()
     return result
+
+
+def _statistics_refresh():
+    """Let PostgreSQL's planner see the rows just loaded (autovacuum would,
+    minutes later): until then it plans for empty tables."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _council_ensure(town, number, port):

@@ -242,13 +242,28 @@ def _response_from(entry, request):
     return response
 
 
+# The council a host's stored pages last belonged to, per process: only a
+# guess of which token to fetch with the page (one round trip instead of
+# two); the page's own council's token is what is compared.
+_council_of_host = {}
+MAX_REMEMBERED_HOSTS = 10_000
+
+
 def _stored_response(request, key):
-    entry = cache.get(key)
+    host = request.get_host()
+    guess = _council_of_host.get(host)
+    guessed_key = _council_generation_key(guess)
+    found = cache.get_many([key, ALL_COUNCILS, guessed_key])
+    entry = found.get(key)
     if entry is None:
         return None
     site_key = _council_generation_key(entry["site"])
-    tokens = cache.get_many([ALL_COUNCILS, site_key])
-    if (tokens.get(ALL_COUNCILS), tokens.get(site_key)) != entry["generations"]:
+    if site_key != guessed_key:
+        found[site_key] = cache.get(site_key)
+        if len(_council_of_host) >= MAX_REMEMBERED_HOSTS:
+            _council_of_host.clear()
+        _council_of_host[host] = entry["site"]
+    if (found.get(ALL_COUNCILS), found.get(site_key)) != entry["generations"]:
         return None
     return _response_from(entry, request)
 
