@@ -13,8 +13,11 @@ an address as "this address and everything below it" (tests/workflows/varnish.vc
 shows it for Varnish: a ban by host and prefix), which also takes every
 query string and language along.
 
-Connected in CmsConfig.ready(); does nothing unless WAGTAILFRONTENDCACHE
-is set (FRONTEND_CACHE_URL in the environment).
+wagtail.contrib.frontend_cache itself is not in INSTALLED_APPS: its app
+only connects those per-page handlers, whose purges this one covers; its
+backends and its purge task (a Django task, run by the worker in
+production) are used as they are. Connected in CmsConfig.ready(); does
+nothing unless WAGTAILFRONTENDCACHE is set (FRONTEND_CACHE_URL).
 """
 
 from django.conf import settings
