@@ -1,5 +1,6 @@
 """The hearings app's models, one module per concern, re-exported here."""
 
+from .citizen_input import CitizenInput
 from .delivery import ResponseDelivery
 from .hearing import Hearing, HearingDocument, HearingStatus, PointsUsed
 from .index import HearingIndexPage
@@ -8,6 +9,7 @@ from .response import HearingResponsePage
 from .themes import Theme
 
 __all__ = [
+    "CitizenInput",
     "DeadlineReminder",
     "Hearing",
     "HearingDocument",
