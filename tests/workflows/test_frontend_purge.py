@@ -86,13 +86,14 @@ def live_response(admin, response_a, secretary_a, chair_a, purging):
 
 def addresses_showing(page):
     """Where a reader finds the response: its page, the index, its feed, the
-    home page, the hearing's page."""
+    home page, the hearing's page, search results (a query string)."""
     return [
         path_of(page),
         "/hoeringssvar/",
         "/hoeringssvar/feed/",
         "/",
         f"/hoeringssvar/hoering/{page.specific.hearing_id}/",
+        "/soeg/?q=svar",
     ]
 
 
