@@ -42,11 +42,18 @@ class SearchTerms:
         return bool(self.text)
 
 
-def _words(raw):
+def plain_words(text):
+    """The words of ``text`` as both search engines see them: letters and
+    digits, split at everything else. The index's own word lists
+    (pages.word_forms) split page text with this too."""
     # NFKC composes "å" typed as "a" + combining ring and unfolds
     # full-width letters, so such words are found like their usual form.
-    text = unicodedata.normalize("NFKC", raw[:SCAN_LENGTH])
-    return [word for word in _WORD.findall(text) if word not in OPERATOR_WORDS]
+    return _WORD.findall(unicodedata.normalize("NFKC", text))
+
+
+def _words(raw):
+    words = plain_words(raw[:SCAN_LENGTH])
+    return [word for word in words if word not in OPERATOR_WORDS]
 
 
 def search_terms_from(raw, *, max_length=MAX_LENGTH, max_terms=MAX_TERMS):

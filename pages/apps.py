@@ -7,3 +7,7 @@ class PagesConfig(AppConfig):
 
     name = "pages"
     verbose_name = _("Pages")
+
+    def ready(self):
+        # Django: signal receivers register once the app registry is ready.
+        from pages import receivers  # noqa: F401

@@ -370,3 +370,6 @@ class SearchWord(models.Model):
                 fields=["page", "word"], name="pages_searchword_page_word_unique"
             )
         ]
+
+    def __str__(self):
+        return self.word

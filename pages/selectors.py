@@ -5,7 +5,9 @@ council's visitors never see another council's pages.
 """
 
 import datetime
+import difflib
 
+from django.db.models.functions import Length
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -14,7 +16,13 @@ from pages.models import (
     AccessibilityStatementPage,
     MeetingIndexPage,
     MeetingPage,
+    SearchWord,
 )
+from pages.word_forms import query_forms
+
+# How alike a suggested word must be to the word typed (difflib's ratio):
+# one letter wrong, left out or added in a word of five letters or more.
+SUGGESTION_CUTOFF = 0.75
 
 
 def menu_pages(*, site_root):
@@ -74,19 +82,54 @@ def meetings_for_calendar(*, site_root, since_days=365):
     )
 
 
+def _public_pages(site_root):
+    return Page.objects.live().public().descendant_of(site_root, inclusive=True)
+
+
 def site_search(*, site_root, query):
     """Live, public pages of this council that match ``query``, best first.
 
     Wagtail's search runs over every page type's own search fields (responses,
-    content pages, meetings); on PostgreSQL with Danish stemming.
+    content pages, meetings) and their Danish word forms (pages.word_forms):
+    "vinter" finds "vinteren", "møde" finds "Rådsmøde".
     """
-    query = (query or "").strip()
-    if site_root is None or not query:
+    forms = query_forms(query or "")
+    if site_root is None or not forms:
         return Page.objects.none()
-    pages = (
-        Page.objects.live().public().descendant_of(site_root, inclusive=True).specific()
+    return _public_pages(site_root).specific().search(forms)
+
+
+def search_suggestion(*, site_root, query):
+    """A spelling of ``query`` in the words of this council's own live,
+    public pages that finds something ("vintren" → "vinteren"), or "".
+
+    Each word the pages do not use is replaced by the closest one of about
+    its length (difflib's ratio at least ``SUGGESTION_CUTOFF``).
+    """
+    words = [word.lower() for word in (query or "").split()]
+    if site_root is None or not words:
+        return ""
+    lengths = [len(word) for word in words]
+    known = set(
+        SearchWord.objects.filter(page__in=_public_pages(site_root))
+        .annotate(length=Length("word"))
+        .filter(length__gte=min(lengths) - 2, length__lte=max(lengths) + 2)
+        .values_list("word", flat=True)
     )
-    return pages.search(query)
+    spelled = [_closest(word, known) for word in words]
+    if spelled == words:
+        return ""
+    suggestion = " ".join(spelled)
+    found = site_search(site_root=site_root, query=suggestion).count()
+    return suggestion if found else ""
+
+
+def _closest(word, known):
+    if word in known:
+        return word
+    similar = [other for other in known if abs(len(other) - len(word)) <= 2]
+    matches = difflib.get_close_matches(word, similar, n=1, cutoff=SUGGESTION_CUTOFF)
+    return matches[0] if matches else word
 
 
 def meetings_home_section(*, site_root, site):

@@ -1,5 +1,7 @@
 """Public views that are not Wagtail pages: site search and the calendar feed."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -21,16 +23,23 @@ def _site_root(request):
 
 @require_safe
 def search(request):
-    """Search this council's published pages; paginated, filters kept in links."""
+    """Search this council's published pages; paginated, filters kept in links;
+    a close spelling from the council's own words offered when nothing is found."""
     terms = search_terms_from(request.GET.get("q"))
-    results = selectors.site_search(site_root=_site_root(request), query=terms.text)
+    site_root = _site_root(request)
+    results = selectors.site_search(site_root=site_root, query=terms.text)
     page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    suggestion = ""
+    if terms and not page.paginator.count:
+        suggestion = selectors.search_suggestion(site_root=site_root, query=terms.text)
     return TemplateResponse(
         request,
         "search/search_results.html",
         {
             "search_query": terms.text,
             "search_shortened": terms.shortened,
+            "search_suggestion": suggestion,
+            "search_suggestion_url": "?" + urlencode({"q": suggestion}),
             "results": page,
             "breadcrumb_current": _("Search"),
         },

@@ -18,6 +18,7 @@ from hearings.models.response import HearingResponsePage
 from hearings.models.themes import themes_for_display
 from pages.models import BasePage, original_publication
 
+from pages.word_forms import query_forms
 # The index's address on every council's Danish site: /hoeringssvar/.
 HEARING_INDEX_SLUG = "hoeringssvar"
 
@@ -147,7 +148,8 @@ class HearingIndexPage(RoutablePageMixin, BasePage):
         if decided is not None:
             responses = responses.filter(hearing__decided_on__isnull=not decided)
         if query:
-            matching = HearingResponsePage.objects.live().child_of(self).search(query)
+            live = HearingResponsePage.objects.live().child_of(self)
+            matching = live.search(query_forms(query))
             responses = responses.filter(pk__in=[page.pk for page in matching])
         hearings = Hearing.objects.annotate(
             status=status_expression()

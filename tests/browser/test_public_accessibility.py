@@ -72,6 +72,8 @@ def public_pages(live_server, settings):
     return {name: live_server.url + path for name, path in paths.items()}
 
 
+        # Nothing found: "Mente du: hjemløse?" as a link.
+        "search_suggestion": "/soeg/?q=hjeml%C3%A6se",
 def _violations_report(url, violations):
     lines = [f"{url}:"]
     for violation in violations:
