@@ -7,10 +7,11 @@ publish one by one (each walks the tree, writes a revision, a log entry, a
 search entry and a reference entry). They are therefore written in batches
 with the same outcome: tree rows numbered the way treebeard numbers them
 (Page.alphabet, Page.steplen), one live revision each, the log entries of a
-creation and a publication, the search index and the reference index, and
-the council's page cache emptied after commit. The pages then behave like any
-other published page (URLs, search, the cache); tests/cms/test_seed_scale.py
-compares them with a response published the normal way.
+creation and a publication, the search index and the search's suggestion
+words, the reference index, and the council's page cache emptied after
+commit. The pages then behave like any other published page (URLs, search,
+the cache); tests/cms/test_seed_scale.py compares them with a response
+published the normal way.
 """
 
 import datetime
@@ -36,6 +37,7 @@ from cms.selectors import council_group
 from cms.services import council_create
 from hearings.models import Hearing, HearingResponsePage, PointsUsed, Theme
 from hearings.selectors import hearing_index_for
+from pages.services import search_words_add
 
 SIZES = {
     # name: (councils, hearings per council)
@@ -303,3 +305,4 @@ def _indexes_update(pages):
         backend.add_bulk(HearingResponsePage, pages)
     for page in pages:
         ReferenceIndex.create_or_update_for_object(page)
+    search_words_add(pages=pages)

@@ -6,6 +6,19 @@ from pages.models import SearchWord
 from pages.word_forms import page_texts, suggestion_words
 
 
+def search_words_add(*, pages):
+    """The suggestion words of pages just written live in bulk, without a
+    save (the scale data set, cms.demo_scale); one insert for them all."""
+    SearchWord.objects.bulk_create(
+        [
+            SearchWord(page_id=page.pk, word=word)
+            for page in pages
+            for word in sorted(suggestion_words(page_texts(page)))
+        ],
+        batch_size=1000,
+    )
+
+
 def search_words_refresh(*, page_id):
     """Make the page's suggestion words those of its live content: read back
     from the database (what Wagtail's index reads too, never an unsaved

@@ -8,7 +8,10 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import PageViewRestriction
 
+from cms.demo_scale import scale_seed
+from hearings.models import HearingResponsePage
 from pages.models import SearchWord
+from pages.services import search_words_refresh
 from tests.factories import (
     ContentPageFactory,
     HearingFactory,
@@ -232,3 +235,18 @@ def test_the_rebuild_command_fills_the_words_of_live_pages_only(
     assert SearchWord.objects.filter(page=warm_room, word="natvarmestuen").exists()
     assert not SearchWord.objects.filter(page=draft).exists()
     assert _suggestion(client.get("/soeg/", {"q": "natvamestuen"}))
+
+
+def _words_of(page):
+    return set(SearchWord.objects.filter(page=page).values_list("word", flat=True))
+
+
+def test_pages_of_the_scale_data_set_have_the_same_words_as_published_ones():
+    scale_seed(councils=1, hearings=3)
+    seeded = HearingResponsePage.objects.live()
+    kept = {page.pk: _words_of(page) for page in seeded}
+    assert len(kept) == 3 and all(kept.values())
+
+    for page in seeded:
+        search_words_refresh(page_id=page.pk)
+        assert _words_of(page) == kept[page.pk]
