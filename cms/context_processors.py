@@ -1,4 +1,7 @@
+from django.utils.translation import get_language
 from wagtail.models import Site
+
+from cms.page_cache import council_fragment
 
 
 def council(request):
@@ -6,4 +9,10 @@ def council(request):
     site = Site.find_for_request(request)
     if site is None:
         return {"site_root": None}
-    return {"site_root": site.root_page.localized}
+    site_root = council_fragment(
+        site_id=site.pk,
+        name=f"site-root:{get_language()}",
+        compute=lambda: site.root_page.localized,
+        request=request,
+    )
+    return {"site_root": site_root}

@@ -120,21 +120,39 @@ def page_cache_invalidate_owner(*, obj):
 # Parts every page of a council repeats -------------------------------------------
 
 
-def council_fragment(*, site_id, name, compute):
+def fragment_cache_timeout():
+    """Seconds a council fragment stays stored: COUNCIL_FRAGMENT_TIMEOUT, or
+    PAGE_CACHE_TIMEOUT's when that is unset (-1); 0 turns fragments off."""
+    timeout = getattr(settings, "COUNCIL_FRAGMENT_TIMEOUT", -1)
+    return page_cache_timeout() if timeout < 0 else timeout
+
+
+def council_fragment(*, site_id, name, compute, request=None):
     """compute() once per council until its pages change (then again): for
-    what every page of the council shows alike, such as the main menu. Off,
-    like the page cache, when PAGE_CACHE_TIMEOUT is 0. The value must be
-    picklable and the same for every reader."""
-    timeout = page_cache_timeout()
+    what every page of the council shows alike, such as the main menu. Off
+    when fragment_cache_timeout() is 0. The value must be picklable and the
+    same for every reader. With the request, the council's tokens are read
+    once for all its fragments (and taken from the page cache's miss)."""
+    timeout = fragment_cache_timeout()
     if timeout <= 0 or site_id is None:
         return compute()
-    generations = _generations_for(site_id)  # before computing: see the top
+    generations = _request_generations(request, site_id)  # before computing
     key = f"{KEY_VERSION}:fragment:{site_id}:{name}:{':'.join(generations)}"
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout=timeout)
     return value
+
+
+def _request_generations(request, site_id):
+    known = getattr(request, "council_generations", None)
+    if known is not None and site_id in known:
+        return known[site_id]
+    generations = _generations_for(site_id)
+    if request is not None:
+        request.council_generations = {site_id: generations}
+    return generations
 
 
 # Requests and responses --------------------------------------------------------
@@ -290,6 +308,8 @@ class PageCacheMiddleware:
         site = Site.find_for_request(request)
         site_id = site.pk if site is not None else None
         generations = _generations_for(site_id)
+        # The fragments of the page (council_fragment) use the same tokens.
+        request.council_generations = {site_id: generations}
         response = self.get_response(request)
         if request.method != "GET" or not _is_storable(request, response):
             return response

@@ -365,6 +365,10 @@ PUBLIC_CACHE_MAX_AGE = env_int("PUBLIC_CACHE_MAX_AGE", 300)
 # Whole pages for anonymous readers in the cache above (cms.page_cache),
 # dropped when their council publishes; 0 turns the page cache off.
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 300)
+# What every page of a council repeats (menu, home page, accessibility link:
+# cms.page_cache.council_fragment), kept as long as pages unless set; -1 is
+# unset, 0 off. make bench keeps them on with the page cache off.
+COUNCIL_FRAGMENT_TIMEOUT = env_int("COUNCIL_FRAGMENT_TIMEOUT", -1)
 CONTENT_SECURITY_POLICY = os.environ.get(
     "CONTENT_SECURITY_POLICY",
     "default-src 'self'; script-src 'self'; style-src 'self'; "

@@ -1,10 +1,12 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 
+from cms.page_cache import council_fragment
 from cms.search_terms import search_terms_from
 from hearings.citizen_input import public_views as citizen_input_views
 from hearings.feeds import HearingResponseFeed
@@ -39,9 +41,8 @@ class HearingIndexPage(RoutablePageMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form = ResponseFilterForm(
-            request.GET, themes=self.themes_in_use(), years=self.response_years()
-        )
+        themes, years = self.filter_choices(request)
+        form = ResponseFilterForm(request.GET, themes=themes, years=years)
         filters = form.filters()
         terms = search_terms_from(filters["query"])
         filters["query"] = terms.text
@@ -158,6 +159,18 @@ class HearingIndexPage(RoutablePageMixin, BasePage):
             responses.distinct()
             .prefetch_related(Prefetch("hearing", queryset=hearings))
             .order_by("-original_published_at", "-pk")
+        )
+
+    def filter_choices(self, request):
+        """The themes and years the filters offer: alike for every reader
+        of the council, so kept with its other fragments (cms.page_cache)
+        instead of counting all its responses on every request."""
+        site = Site.find_for_request(request)
+        return council_fragment(
+            site_id=site.pk if site is not None else None,
+            name=f"response-filters:{self.pk}:{get_language()}",
+            compute=lambda: (list(self.themes_in_use()), self.response_years()),
+            request=request,
         )
 
     def response_years(self):

@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
@@ -49,10 +52,24 @@ def themes_for_display(*, locale=None):
     Hearings point at the Danish themes; the English site shows the English
     translation of each where one exists, in the same single query.
     """
-    locale = locale or Locale.get_active()
+    if locale is None:
+        # The active language's locale joined in the one query, not looked
+        # up first (a query of its own on every page that shows themes). A
+        # language without a locale finds no name and keeps the Danish one,
+        # as Locale.get_active() falling back to the default would.
+        in_locale = {"locale__language_code": _active_content_language()}
+    else:
+        in_locale = {"locale": locale}
     translated = Theme.objects.filter(
-        translation_key=OuterRef("translation_key"), locale=locale
+        translation_key=OuterRef("translation_key"), **in_locale
     ).values("name")[:1]
     return Theme.objects.annotate(
         display_name=Coalesce(Subquery(translated), F("name"))
     ).order_by("display_name")
+
+
+def _active_content_language():
+    try:
+        return get_supported_content_language_variant(get_language())
+    except LookupError:
+        return settings.LANGUAGE_CODE

@@ -33,6 +33,7 @@ def _council_part(request, site_root, name, compute):
         site_id=site.pk if site is not None else None,
         name=f"{name}:{site_root.pk}",
         compute=compute,
+        request=request,
     )
 
 
