@@ -7,7 +7,7 @@ council staff; both learn about hearings from here.
 
 from cms.admin_guard import allow_staff_urls, register_parameter_model
 from cms.tenancy import SHARED, register_owner
-from hearings.models import Hearing, HearingDocument, Theme
+from hearings.models import CitizenInput, Hearing, HearingDocument, Theme
 
 
 @register_owner(Hearing)
@@ -23,6 +23,11 @@ def hearing_record_owner(record):
 @register_owner(HearingDocument)
 def hearing_document_owner(row):
     return frozenset({row.hearing.council_id})
+
+
+@register_owner(CitizenInput)
+def citizen_input_owner(citizen_input):
+    return frozenset({citizen_input.hearing.council_id})
 
 
 @register_owner(Theme)
@@ -42,4 +47,7 @@ def register():
         register_parameter_model(f"{namespace}:*", "id", Hearing)
     register_parameter_model(
         "hearings_hearing:restore", "history_id", Hearing.history.model
+    )
+    register_parameter_model(
+        "hearings_hearing:citizen_input_delete", "input_id", CitizenInput
     )

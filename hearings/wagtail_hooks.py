@@ -38,6 +38,11 @@ from cms.files import PUBLIC_DOCUMENT_HOOK
 from cms.models import CouncilRole
 from cms.selectors import council_sites_for_user
 from hearings import deliveries, public_contributions
+from hearings.citizen_input.admin import CitizenInputDeleteView, CitizenInputView
+from hearings.citizen_input.selectors import (
+    citizen_inputs_for,
+    may_read_citizen_input,
+)
 from hearings.forms import HearingAdminForm
 from hearings.models import (
     Hearing,
@@ -140,6 +145,18 @@ class HearingEditView(OwnCouncilObjectMixin, snippet_views.EditView):
                 priority=5,
             )
         )
+        if may_read_citizen_input(
+            user=self.request.user, council_id=self.object.council_id
+        ):
+            count = citizen_inputs_for(hearing=self.object).count()
+            buttons.append(
+                Button(
+                    _("Input from citizens (%(count)d)") % {"count": count},
+                    reverse("hearings_hearing:citizen_input", args=[self.object.pk]),
+                    icon_name="mail",
+                    priority=6,
+                )
+            )
         return buttons
 
 
@@ -335,6 +352,16 @@ class HearingViewSet(SnippetViewSet):
                 "respond/<int:pk>/",
                 ResponseStartView.as_view(edit_url_name=self.get_url_name("edit")),
                 name="respond",
+            ),
+            path(
+                "input/<int:pk>/",
+                CitizenInputView.as_view(),
+                name="citizen_input",
+            ),
+            path(
+                "input/<int:pk>/delete/<int:input_id>/",
+                CitizenInputDeleteView.as_view(),
+                name="citizen_input_delete",
             ),
         ]
 

@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from hearings.blocks import ResponseBodyBlock
+from hearings.citizen_input.panels import CitizenInputPanel
 from hearings.forms import HearingResponsePageForm
 from hearings.models.hearing import hearings_for_public_page
 from hearings.printing import response_letter, response_poster
@@ -68,6 +69,7 @@ class HearingResponsePage(RoutablePageMixin, BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("hearing"),
+        CitizenInputPanel(),
         FieldPanel("easy_read_summary"),
         FieldPanel("body"),
         MultiFieldPanel(

@@ -8,6 +8,7 @@ import pytest
 
 from cms.demo import demo_seed
 from hearings.models import HearingIndexPage, HearingResponsePage
+from hearings.selectors import hearings_open
 from pages.models import (
     AccessibilityStatementPage,
     ContentPage,
@@ -51,6 +52,7 @@ def public_pages(live_server, settings):
     site = demo_seed(password="browser-test-password", port=80).sites["eksempelby"]
     home = site.root_page
     response = _response_page(site)
+    open_id = hearings_open(site=site)[0].pk
     meeting = MeetingPage.objects.descendant_of(home).live().exclude(minutes=[])
     paths = {
         "home": "/",
@@ -58,6 +60,10 @@ def public_pages(live_server, settings):
         "hearing_response": _path(response),
         "hearing_response_poster": _path(response) + "opslag/",
         "hearing": _path(response.get_parent()) + f"hoering/{response.hearing_id}/",
+        # "Skriv til rådet" on an open hearing: the form and the receipt.
+        "citizen_input": _path(response.get_parent()) + f"hoering/{open_id}/skriv/",
+        "citizen_input_sent": _path(response.get_parent())
+        + f"hoering/{open_id}/skriv/tak/",
         "content": _path(ContentPage.objects.child_of(home).live().first()),
         "meeting_index": _path(MeetingIndexPage.objects.child_of(home).get()),
         "meeting": _path(meeting.first()),

@@ -132,6 +132,9 @@ def _in_review(site, staff, document):
     response.get_workflow().start(response, staff)
     hearing.title = "Prøvestrups hemmelige høring (rettet)"
     hearing.save()
+    hearing.citizen_inputs.create(
+        text="Hemmeligt input til Prøvestrup", contact="skjulmose@provestrup.example"
+    )
     return response, hearing
 
 

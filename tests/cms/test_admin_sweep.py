@@ -47,7 +47,7 @@ from wagtail_localize.models import (
 
 from cms.models import CouncilGroup, CouncilSettings
 from cms.services import council_collection
-from hearings.models import Hearing, Theme
+from hearings.models import CitizenInput, Hearing, Theme
 from tests.cms.conftest import council_world, markers_in
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +89,8 @@ PK_MODELS = {
     "hearings_hearing:history_results": Hearing,
     "hearings_hearing:restore": Hearing,
     "hearings_hearing:respond": Hearing,
+    "hearings_hearing:citizen_input": Hearing,
+    "hearings_hearing:citizen_input_delete": Hearing,
     "wagtaildocs_chooser:chosen": get_document_model(),
 }
 
@@ -212,6 +214,7 @@ class Filler:
             "session_id": world.editing_session,
             "redirect_id": world.redirect,
             "history_id": world.hearing.history.first(),
+            "input_id": world.hearing.citizen_inputs.first(),
         }
         if parameter in pages:
             return page.pk
@@ -390,6 +393,11 @@ def council_b_rows(world):
                 "pk", "title", "deadline"
             )
         ),
+        "citizen_input": list(
+            CitizenInput.objects.filter(hearing__council=world.site).values_list(
+                "pk", "text"
+            )
+        ),
         "staff": list(
             type(world.staff)
             .objects.filter(pk=world.staff.pk)
@@ -513,6 +521,7 @@ DAILY_VIEWS = {
     "wagtailadmin_api:pages:listing",
     "hearings_hearing:edit",
     "hearings_hearing:history",
+    "hearings_hearing:citizen_input",
     "hearings_hearing:usage",
     "wagtaildocs:index",
     "wagtaildocs:edit",
