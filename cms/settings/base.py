@@ -205,18 +205,6 @@ AXES_CLIENT_IP_CALLABLE = "cms.login_throttle.client_ip"
 PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5)
 PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60)
 
-# "Skriv til rådet" (hearings.citizen_input): what citizens send about an
-# open hearing is deleted this many days after the municipality's decision
-# is recorded (time to tell them what came of it, then gone), or this many
-# days after the deadline if no decision is ever recorded.
-CITIZEN_INPUT_RETENTION_DAYS = env_int("CITIZEN_INPUT_RETENTION_DAYS", 90)
-CITIZEN_INPUT_UNDECIDED_RETENTION_DAYS = env_int(
-    "CITIZEN_INPUT_UNDECIDED_RETENTION_DAYS", 365
-)
-# Per client address: this many messages within the window, then a wait.
-CITIZEN_INPUT_LIMIT = env_int("CITIZEN_INPUT_LIMIT", 5)
-CITIZEN_INPUT_WINDOW_MINUTES = env_int("CITIZEN_INPUT_WINDOW_MINUTES", 60)
-
 # Two factors (cms.two_factor): required for every admin login when true;
 # production turns it on unless told otherwise.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
@@ -307,18 +295,6 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Talerør <noreply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
-# Wagtail.
-WAGTAIL_SITE_NAME = "Talerør"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# No Gravatar: staff e-mail hashes never go to a third party; Wagtail shows
-# its own default avatar (a static file of the admin) instead.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# Danish stemming where the database can do it (PostgreSQL full text search).
-WAGTAILSEARCH_BACKENDS = {
-    "default": {
-        "BACKEND": "wagtail.search.backends.database",
-        "SEARCH_CONFIG": "danish",
-    }
 # Background work (mails, deliveries, reminders, search index) runs as
 # Django tasks: "immediate" runs each task as it is enqueued (dev, tests);
 # "database" queues it in the database for `manage.py db_worker`
@@ -335,6 +311,18 @@ if TASKS_BACKEND not in TASK_BACKENDS:
     )
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
+# Wagtail.
+WAGTAIL_SITE_NAME = "Talerør"
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# No Gravatar: staff e-mail hashes never go to a third party; Wagtail shows
+# its own default avatar (a static file of the admin) instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Danish stemming where the database can do it (PostgreSQL full text search).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": "danish",
+    }
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
