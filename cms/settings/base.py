@@ -205,6 +205,18 @@ AXES_CLIENT_IP_CALLABLE = "cms.login_throttle.client_ip"
 PASSWORD_RESET_LIMIT = env_int("PASSWORD_RESET_LIMIT", 5)
 PASSWORD_RESET_WINDOW_MINUTES = env_int("PASSWORD_RESET_WINDOW_MINUTES", 60)
 
+# "Skriv til rådet" (hearings.citizen_input): what citizens send about an
+# open hearing is deleted this many days after the municipality's decision
+# is recorded (time to tell them what came of it, then gone), or this many
+# days after the deadline if no decision is ever recorded.
+CITIZEN_INPUT_RETENTION_DAYS = env_int("CITIZEN_INPUT_RETENTION_DAYS", 90)
+CITIZEN_INPUT_UNDECIDED_RETENTION_DAYS = env_int(
+    "CITIZEN_INPUT_UNDECIDED_RETENTION_DAYS", 365
+)
+# Per client address: this many messages within the window, then a wait.
+CITIZEN_INPUT_LIMIT = env_int("CITIZEN_INPUT_LIMIT", 5)
+CITIZEN_INPUT_WINDOW_MINUTES = env_int("CITIZEN_INPUT_WINDOW_MINUTES", 60)
+
 # Two factors (cms.two_factor): required for every admin login when true;
 # production turns it on unless told otherwise.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
