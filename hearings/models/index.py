@@ -9,7 +9,6 @@ from wagtail.models import Site
 from cms.page_cache import council_fragment
 from cms.search_terms import search_terms_from
 from hearings.citizen_input import public_views as citizen_input_views
-from hearings.citizen_input import public_views as citizen_input_views
 from hearings.feeds import HearingResponseFeed
 from hearings.forms import ResponseFilterForm
 from hearings.models.hearing import (
@@ -85,37 +84,6 @@ class HearingIndexPage(RoutablePageMixin, BasePage):
             template="hearings/hearing.html",
             context_overrides={"hearing": hearing, "response": response},
         )
-
-    @path("hoering/<int:hearing_id>/skriv/", name="citizen_input")
-    def citizen_input(self, request, hearing_id):
-        """"Skriv til rådet": the form for the public's view on an open hearing."""
-        return citizen_input_views.citizen_input_form(
-            request, index=self, hearing=self.council_hearing(request, hearing_id)
-        )
-
-    @path("hoering/<int:hearing_id>/skriv/tak/", name="citizen_input_sent")
-    def citizen_input_sent(self, request, hearing_id):
-        """The receipt after sending the council one's view."""
-        return citizen_input_views.citizen_input_sent(
-            request, index=self, hearing=self.council_hearing(request, hearing_id)
-        )
-
-    def council_hearing(self, request, hearing_id):
-        """The request's council's hearing with what its pages show; 404 for
-        another council's or a missing one."""
-        site = Site.find_for_request(request)
-        return get_object_or_404(
-            hearings_for_public_page().filter(council=site), pk=hearing_id
-        )
-
-    def citizen_input_url(self, hearing, request=None, *, sent=False):
-        """The address of a hearing's "Skriv til rådet" form (or its
-        receipt), or None when the index has no address."""
-        url = self.get_url(request)
-        if url is None:
-            return None
-        route = "citizen_input_sent" if sent else "citizen_input"
-        return url + self.reverse_subpage(route, args=[hearing.pk])
 
     @path("hoering/<int:hearing_id>/skriv/", name="citizen_input")
     def citizen_input(self, request, hearing_id):
