@@ -113,7 +113,7 @@ def response_deliveries_retry():
 
 def response_delivery_mail(*, delivery):
     """E-mail an approved response, exactly as approved, to the hearing's
-    contact address, with a link to the public page."""
+    contact address, with a link to the public page and the PDF letter."""
     page = delivery.revision.as_object() if delivery.revision else delivery.page
     page = page.specific
     site = page.hearing.council
@@ -129,13 +129,15 @@ def response_delivery_mail(*, delivery):
         "public_url": delivery.page.specific.full_url,
         "is_update": earlier.exists(),
     }
+    attachments = _letter_attachments(page)
+    context["letter_filename"] = attachments[0][0] if attachments else ""
     send_to_address(
         "hearings/mail/response_delivery",
         context,
         delivery.recipient,
         reply_to=[council.email] if council.email else None,
         language=page.locale.language_code,
-        attachments=_letter_attachments(page),
+        attachments=attachments,
     )
 
 

@@ -71,9 +71,12 @@ class SmtpSink(socketserver.ThreadingTCPServer):
         self.shutdown()
         self.server_close()
 
-    def wait_for(self, count, *, timeout=30):
-        """Wait until at least ``count`` messages arrived (or the timeout)."""
+    def wait_for(self, wanted, *, timeout=60):
+        """The messages for which ``wanted(message)`` is true, once there is
+        one (or the timeout has passed)."""
         deadline = time.monotonic() + timeout
-        while len(self.messages) < count and time.monotonic() < deadline:
-            time.sleep(0.1)
-        return self.messages
+        while time.monotonic() < deadline:
+            if found := [message for message in self.messages if wanted(message)]:
+                return found
+            time.sleep(0.2)
+        return []

@@ -16,6 +16,7 @@ from cms.background_tasks import enqueue_on_commit
 from hearings.deliveries import response_delivery_task
 from hearings.models import HearingResponsePage, ResponseDelivery
 from tests.smtp_sink import SmtpSink, closed_port
+from tests.task_queue import DATABASE_QUEUE, run_worker
 from tests.workflows.conftest import CONTACT, paragraph
 from workflows.signals import page_published_on_approval
 
@@ -27,8 +28,7 @@ APPROVED_TEXT = "Det godkendte svar om væresteder."
 
 @pytest.fixture
 def database_queue(settings):
-    """Tasks wait in the database for the worker, as in production."""
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = DATABASE_QUEUE
 
 
 @pytest.fixture
@@ -42,11 +42,6 @@ def smtp_down(settings):
     return settings
 
 
-def run_worker():
-    """The database queue's worker, until the queue is empty."""
-    call_command("db_worker", batch=True, startup_delay=False, stdout=io.StringIO())
-
-
 def pdf_text(attachment_bytes):
     return " ".join(
         page.extract_text() for page in PdfReader(io.BytesIO(attachment_bytes)).pages
@@ -54,7 +49,7 @@ def pdf_text(attachment_bytes):
 
 
 def test_approving_with_the_mail_server_down_publishes_and_retry_delivers(
-    admin, database_queue, smtp_down, response_a, secretary_a, chair_a
+    admin, database_queue, smtp_down, monkeypatch, response_a, secretary_a, chair_a
 ):
     admin.submit(secretary_a, response_a, body=[paragraph(f"<p>{APPROVED_TEXT}</p>")])
 
@@ -71,7 +66,7 @@ def test_approving_with_the_mail_server_down_publishes_and_retry_delivers(
     assert queued.args_kwargs == {"args": [delivery.pk], "kwargs": {}}
     assert DBTaskResult.objects.filter(task_path=OUTCOME_TASK).exists()
 
-    run_worker()
+    run_worker(monkeypatch)
     delivery.refresh_from_db()
     assert delivery.status == ResponseDelivery.Status.FAILED
     assert "ConnectionRefusedError" in delivery.last_error
