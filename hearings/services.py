@@ -3,9 +3,9 @@
 from django.db import transaction
 from django.utils import translation
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from cms.slugs import ascii_slug, free_slug
 from hearings.models import Hearing, HearingResponsePage
 from hearings.models.hearing import HEARING_FIELDS
 from hearings.selectors import hearing_index_for, hearing_response, hearing_visible_to
@@ -87,10 +87,6 @@ def response_page_ensure(*, hearing, owner=None, **fields):
 
 
 def _free_slug(index, hearing):
-    base = slugify(hearing.title, allow_unicode=True)[:60] or "hoeringssvar"
+    base = ascii_slug(hearing.title)[:60].strip("-") or "hoeringssvar"
     taken = set(index.get_children().values_list("slug", flat=True))
-    slug, number = base, 1
-    while slug in taken:
-        number += 1
-        slug = f"{base}-{number}"
-    return slug
+    return free_slug(base, taken)

@@ -10,6 +10,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.slugs import AsciiSlugMixin, ascii_slug_input
 from pages.blocks import BodyBlock, NonAccessibleContentBlock
 from pages.contributions import contributed_home_sections
 from pages.word_forms import FORMS_FIELD, index_forms, page_texts
@@ -30,14 +31,15 @@ def original_publication():
     )
 
 
-class BasePage(Page):
+class BasePage(AsciiSlugMixin, Page):
     """Shared shape of every Talerør page.
 
     Panel fragments are named so page types compose their editor from the
     same parts instead of repeating them, and every page gets a plain-text
     introduction that listings and search results can show. The slug is
     kept the same in every language (wagtail-localize would translate it),
-    so /en/ mirrors the Danish paths.
+    so /en/ mirrors the Danish paths, and always plain ASCII (cms.slugs), so
+    an address on a poster can be typed.
     """
 
     introduction = models.TextField(
@@ -48,6 +50,17 @@ class BasePage(Page):
 
     intro_panels = [FieldPanel("introduction")]
     content_panels = Page.content_panels + intro_panels
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug", widget=ascii_slug_input()),
+                "seo_title",
+                "search_description",
+            ],
+            _("For search engines"),
+        ),
+        MultiFieldPanel(["show_in_menus"], _("For site menus")),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("introduction"),
         index.SearchField(FORMS_FIELD),

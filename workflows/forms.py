@@ -15,6 +15,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.forms import TaskStateCommentForm
 
 from cms.references import CouncilReferencesMixin, owner_of
+from cms.slugs import ascii_slug, free_slug, slug_in_ascii
 from cms.text_checks import cpr_findings, cpr_numbers_in
 from workflows.edit_conflicts import newer_revision, stale_page_message
 from workflows.messages import cpr_finding_message
@@ -33,6 +34,23 @@ class GuardedPageForm(CouncilReferencesMixin, WagtailAdminPageForm):
     def reference_owner(self):
         """A page belongs to the council whose tree it is in: its parent's."""
         return owner_of(self.parent_page)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            # Left empty (no script in the browser), clean_slug derives it.
+            self.fields["slug"].required = False
+
+    def clean_slug(self):
+        """The address in plain ASCII (cms.slugs), whatever was typed; left
+        empty, it comes from the title, free among the page's siblings."""
+        slug = slug_in_ascii(self.cleaned_data.get("slug") or "")
+        title = self.cleaned_data.get("title")
+        if slug or not title:
+            return slug
+        siblings = self.parent_page.get_children().exclude(pk=self.instance.pk)
+        taken = set(siblings.values_list("slug", flat=True))
+        return free_slug(ascii_slug(title), taken)
 
     def clean(self):
         cleaned_data = super().clean()

@@ -246,6 +246,11 @@ LANGUAGES = [("da", "Dansk"), ("en", "English")]
 FORMAT_MODULE_PATH = ["cms.formats"]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# Addresses in plain ASCII (cms.slugs spells Danish letters out on every
+# page); Wagtail's own slug widgets and slugs follow suit. When an editor
+# changes a live page's slug, Wagtail redirects its old address (permanent).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # cms/wagtail_locale only fills gaps in Wagtail's own Danish admin catalogue;
 # the first path wins, and makemessages writes to the first path only.
