@@ -28,6 +28,7 @@ if settings.DEBUG:
 # Danish pages at /, English under /en/.
 urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
+    path("", include("hearings.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -10,6 +10,6 @@ class HearingsConfig(AppConfig):
 
     def ready(self):
         # Django: receivers and tenancy rules need the models, loaded by now.
-        from hearings import receivers, tenancy  # noqa: F401
+        from hearings import alert_receivers, receivers, tenancy  # noqa: F401
 
         tenancy.register()

@@ -44,14 +44,22 @@ def deadline_events(*, site, request=None):
     its own page while it has none."""
     index = selectors.hearing_index_for(council=site)
     for hearing in selectors.hearings_for_calendar(site=site):
-        response = hearing.live_responses[0] if hearing.live_responses else None
-        yield deadline_event(
-            uid=f"hearing-deadline-{hearing.pk}@{site.hostname}",
-            title=hearing.title,
-            deadline=hearing.deadline,
-            url=_event_url(response, index, hearing, request),
-            description=hearing.committee,
+        yield hearing_deadline_event(
+            hearing=hearing, site=site, index=index, request=request
         )
+
+
+def hearing_deadline_event(*, hearing, site, index, request=None):
+    """The deadline of one hearing from selectors.hearings_for_calendar (the
+    feed has it, and so has its "add to calendar" file, with the same UID)."""
+    response = hearing.live_responses[0] if hearing.live_responses else None
+    return deadline_event(
+        uid=f"hearing-deadline-{hearing.pk}@{site.hostname}",
+        title=hearing.title,
+        deadline=hearing.deadline,
+        url=_event_url(response, index, hearing, request),
+        description=hearing.committee,
+    )
 
 
 def _event_url(response, index, hearing, request):

@@ -1,5 +1,6 @@
 """The hearings app's models, one module per concern, re-exported here."""
 
+from .alerts import ResponseAlertSent, ResponseAlertSubscription
 from .citizen_input import CitizenInput
 from .delivery import ResponseDelivery
 from .hearing import Hearing, HearingDocument, HearingStatus, PointsUsed
@@ -17,6 +18,8 @@ __all__ = [
     "HearingResponsePage",
     "HearingStatus",
     "PointsUsed",
+    "ResponseAlertSent",
+    "ResponseAlertSubscription",
     "ResponseDelivery",
     "Theme",
 ]

@@ -8,6 +8,7 @@ from wagtail.models import Site
 
 from cms.page_cache import council_fragment
 from cms.search_terms import search_terms_from
+from hearings import alert_views
 from hearings.citizen_input import public_views as citizen_input_views
 from hearings.feeds import HearingResponseFeed
 from hearings.forms import ResponseFilterForm
@@ -19,8 +20,8 @@ from hearings.models.hearing import (
 from hearings.models.response import HearingResponsePage
 from hearings.models.themes import themes_for_display
 from pages.models import BasePage, original_publication
-
 from pages.word_forms import query_forms
+
 # The index's address on every council's Danish site: /hoeringssvar/.
 HEARING_INDEX_SLUG = "hoeringssvar"
 
@@ -66,6 +67,19 @@ class HearingIndexPage(RoutablePageMixin, BasePage):
     @path("feed/")
     def feed(self, request):
         return HearingResponseFeed()(request, index=self)
+
+    @path("abonnement/", name="alert_subscribe")
+    def alert_subscribe(self, request):
+        """E-mail alerts of this council's new responses, without an account."""
+        return alert_views.alert_subscribe(request, index=self)
+
+    @path("abonnement/sendt/", name="alert_sent")
+    def alert_sent(self, request):
+        return alert_views.alert_sent(request, index=self)
+
+    @path("abonnement/bekraeft/<path:token>/", name="alert_confirm")
+    def alert_confirm(self, request, token):
+        return alert_views.alert_confirm(request, index=self, token=token)
 
     @path("hoering/<int:hearing_id>/", name="hearing")
     def hearing(self, request, hearing_id):

@@ -7,7 +7,12 @@ phone width WCAG asks for (320 px).
 import pytest
 
 from cms.demo import demo_seed
-from hearings.models import HearingIndexPage, HearingResponsePage
+from hearings.alert_links import confirm_token, unsubscribe_token
+from hearings.models import (
+    HearingIndexPage,
+    HearingResponsePage,
+    ResponseAlertSubscription,
+)
 from hearings.selectors import hearings_open
 from pages.models import (
     AccessibilityStatementPage,
@@ -54,6 +59,14 @@ def public_pages(live_server, settings):
     response = _response_page(site)
     open_id = hearings_open(site=site)[0].pk
     meeting = MeetingPage.objects.descendant_of(home).live().exclude(minutes=[])
+    index = _path(HearingIndexPage.objects.child_of(home).get())
+    alert = ResponseAlertSubscription.objects.create(
+        council=site, email="laeser@borger.dk", language="da"
+    )
+    confirm, unsubscribe = (
+        confirm_token(subscription=alert),
+        unsubscribe_token(subscription=alert),
+    )
     paths = {
         "home": "/",
         "hearing_index": _path(HearingIndexPage.objects.child_of(home).get()),
@@ -70,6 +83,11 @@ def public_pages(live_server, settings):
         "accessibility_statement": _path(
             AccessibilityStatementPage.objects.child_of(home).get()
         ),
+        "alert_subscribe": index + "abonnement/",
+        "alert_sent": index + "abonnement/sendt/",
+        "alert_confirm": index + f"abonnement/bekraeft/{confirm}/",
+        "alert_link_refused": index + "abonnement/bekraeft/forkert/",
+        "alert_unsubscribe": f"/abonnement/afmeld/{unsubscribe}/",
         "search_results": "/soeg/?q=r%C3%A5det",
         "search_empty": "/soeg/",
         "not_found": "/denne-side-findes-ikke/",
@@ -90,7 +108,8 @@ def _violations_report(url, violations):
 
 def _visit(tab, name, url):
     answer = tab.goto(url)
-    expected = {"not_found": 404, "server_error": 500}.get(name, 200)
+    expected = {"not_found": 404, "server_error": 500, "alert_link_refused": 400}
+    expected = expected.get(name, 200)
     assert answer.status == expected, f"{url} answered {answer.status}"
     tab.wait_for_load_state("load")
 
