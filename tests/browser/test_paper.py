@@ -1,4 +1,5 @@
-"""The poster of a response, printed from a real browser, fits one A4 sheet."""
+"""The poster of a response, printed from a real browser: one A4 sheet,
+filled, in the font it has on screen."""
 
 import io
 
@@ -46,3 +47,51 @@ def test_the_poster_prints_on_one_a4_page(poster_url, open_page):
     text = pages[0].extract_text()
     assert "Kort fortalt" in text
     assert "Udskriv opslaget" not in text  # the toolbar is not printed
+
+
+def printed_poster(tab, poster_url):
+    from pypdf import PdfReader
+
+    tab.goto(poster_url)
+    pdf = tab.pdf(prefer_css_page_size=True, print_background=True)
+    return PdfReader(io.BytesIO(pdf)).pages[0]
+
+
+def text_heights(page):
+    """The height above the sheet's bottom edge (points) of every line."""
+    heights = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip():
+            heights.append(cm[5] + tm[5] * cm[3])
+
+    page.extract_text(visitor_text=visit)
+    return heights
+
+
+def test_the_printed_poster_fills_the_sheet(poster_url, open_page):
+    heights = text_heights(printed_poster(open_page(1280), poster_url))
+    top, bottom = max(heights), min(heights)
+    # Text from the top margin (14 mm = 40 pt) down into the bottom tenth of
+    # the sheet: no band of a third of the page left empty.
+    assert top > A4_POINTS[1] - 80
+    assert bottom < A4_POINTS[1] * 0.10, bottom
+
+
+def test_the_printed_poster_keeps_the_screen_font(poster_url, open_page):
+    tab = open_page(1280)
+    tab.goto(poster_url)
+    screen = tab.evaluate("getComputedStyle(document.body).fontFamily")
+    tab.emulate_media(media="print")
+    printed = tab.evaluate("getComputedStyle(document.body).fontFamily")
+    assert printed == screen
+    assert printed.startswith('"IBM Plex Sans"')
+    tab.emulate_media(media="screen")
+    page = printed_poster(tab, poster_url)
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for font in page["/Resources"]["/Font"].values()
+    }
+    # The faces embedded in the PDF: subsets of IBM Plex Sans, no serif.
+    assert fonts
+    assert all("IBMPlexSans" in font for font in fonts), fonts
