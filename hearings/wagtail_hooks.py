@@ -56,11 +56,14 @@ from hearings.selectors import (
     dashboard_hearings,
     deadline_words,
     hearing_deletion_refusal,
+    hearing_response,
     hearings_for_user,
     hearings_with_status,
 )
 from hearings.views import HearingHistoryView, HearingRestoreView, ResponseStartView
 from pages.contributions import CALENDAR_EVENTS, HOME_PAGE_SECTIONS
+from workflows.member_reading import MEMBER_READABLE_PAGE_TYPES
+from workflows.member_views import member_reading_url
 
 # Permissions -------------------------------------------------------------
 
@@ -177,12 +180,51 @@ class HearingUsageView(snippet_views.UsageView):
 
 
 class HearingInspectView(snippet_views.InspectView):
-    """Read-only view of a hearing, e.g. for council members."""
+    """Read-only view of a hearing, e.g. for council members: its facts
+    ("not given" for what is not known), its documents and its response."""
 
     def get_object(self, queryset=None):
         return get_object_or_404(
             hearings_for_user(user=self.request.user), pk=unquote(str(self.pk))
         )
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return gettext("Not given") if value in (None, "") else value
+
+    def get_fields_context(self):
+        return [
+            *super().get_fields_context(),
+            {
+                "label": _("Hearing documents"),
+                "value": None,
+                "component": HearingMaterialComponent(self.object, self.request.user),
+            },
+        ]
+
+
+class HearingMaterialComponent(Component):
+    """The hearing's documents and the way to its draft response, for the
+    read-only view."""
+
+    template_name = "hearings/admin/hearing_material.html"
+
+    def __init__(self, hearing, user):
+        self.hearing = hearing
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        response = hearing_response(hearing=self.hearing)
+        return {
+            "documents": [
+                item.document
+                for item in self.hearing.documents.select_related("document")
+            ],
+            "response": response,
+            "response_url": (
+                member_reading_url(user=self.user, page=response) if response else None
+            ),
+        }
 
 
 class OwnCouncilChooserMixin:
@@ -473,6 +515,12 @@ def add_open_hearings_panel(request, panels):
     ).exists():
         return
     panels.append(OpenHearingsPanel(dashboard_hearings(user=request.user)))
+
+
+@hooks.register(MEMBER_READABLE_PAGE_TYPES)
+def responses_are_read_by_members():
+    """Council members read and comment on draft responses."""
+    return [HearingResponsePage]
 
 
 # Documents ------------------------------------------------------------------

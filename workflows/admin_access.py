@@ -5,4 +5,12 @@ from cms.admin_guard import allow_staff_urls
 
 
 def register():
-    allow_staff_urls(names=("workflows_readability", "workflows_translation_submit"))
+    allow_staff_urls(
+        names=(
+            "workflows_readability",
+            "workflows_translation_submit",
+            "workflows_member_draft",
+            "workflows_member_preview",
+            "workflows_review_action",
+        )
+    )

@@ -18,7 +18,7 @@ from cms.references import CouncilReferencesMixin, owner_of
 from cms.slugs import ascii_slug, free_slug, slug_in_ascii
 from cms.text_checks import cpr_findings, cpr_numbers_in
 from workflows.edit_conflicts import newer_revision, stale_page_message
-from workflows.messages import cpr_finding_message
+from workflows.messages import comment_cpr_reason, cpr_finding_message
 from workflows.page_text import page_segments
 
 # The buttons of the page editor after which the page is on its way out.
@@ -113,15 +113,7 @@ def _changed_comment_texts(formset):
 
 
 def _comment_cpr_message(numbers):
-    return forms.ValidationError(
-        _(
-            "A comment seems to contain a CPR number (%(number)s). Comments "
-            "are kept with the page and sent by e-mail: remove the number "
-            "from the comment."
-        )
-        % {"number": ", ".join(numbers)},
-        code="cpr_number",
-    )
+    return forms.ValidationError(comment_cpr_reason(numbers), code="cpr_number")
 
 
 class RequestChangesForm(TaskStateCommentForm):

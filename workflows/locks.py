@@ -1,11 +1,11 @@
 """What the page editor tells each person while a page awaits the chairs."""
 
-from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from wagtail.locks import WorkflowLock
 
 from workflows.approval_policy import approval_blockers
+from workflows.review import review_comparison
 
 
 class ChairApprovalLock(WorkflowLock):
@@ -14,7 +14,8 @@ class ChairApprovalLock(WorkflowLock):
     Wagtail shows a lock's message at the top of the editor. Besides "locked"
     for the secretary, the chairs get told what they can do here: approve
     (which publishes), or why they cannot (four eyes, a CPR number), with a
-    link to what changed against the live version.
+    link to what changed since the chairs last reviewed it, or against the
+    live version (workflows.review).
     """
 
     def get_message(self, user):
@@ -37,15 +38,12 @@ class ChairApprovalLock(WorkflowLock):
         if blockers:
             return format_html_join(" ", "{}", ((reason,) for reason in blockers))
         message = _("This page awaits your approval. Approving it publishes it.")
-        if not self.object.live_revision_id:
-            return message
-        compare_url = reverse(
-            "wagtailadmin_pages:revisions_compare",
-            args=[self.object.pk, "live", self.object.latest_revision_id],
+        state = self.object.current_workflow_task_state
+        comparison = state and review_comparison(
+            page=self.object, revision=state.revision
         )
+        if comparison is None:
+            return message
         return format_html(
-            '{} <a href="{}">{}</a>',
-            message,
-            compare_url,
-            _("See what changed against the published version."),
+            '{} <a href="{}">{}</a>', message, comparison.url, comparison.label
         )

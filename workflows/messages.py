@@ -52,3 +52,13 @@ def cpr_reason(findings):
         "not publish personal data, so this version cannot be approved. Remove "
         "the number, or request changes."
     ) % {"places": places}
+
+
+def comment_cpr_reason(numbers):
+    """The refusal of a comment (in the editor or a member's) holding a CPR
+    number."""
+    return _(
+        "A comment seems to contain a CPR number (%(number)s). Comments "
+        "are kept with the page and sent by e-mail: remove the number "
+        "from the comment."
+    ) % {"number": ", ".join(numbers)}

@@ -26,6 +26,7 @@ from workflows import mail, publish_guard, selectors
 from workflows.approval_policy import eligible_approvers, workflow_submitter_ids
 from workflows.models import ChairApprovalTask, CouncilWorkflow
 from workflows.page_protocol import mail_notes_of, readability_fields_of
+from workflows.review import COMPARE_URL_NAME, review_comparison
 from workflows.signals import page_published_on_approval
 from workflows.task_actions import ApprovalRefused, page_lock
 
@@ -168,30 +169,36 @@ def workflow_state_publish(*, workflow_state, user=None):
 def task_state_announce(*, task_state):
     """Tell the council's chairs who may approve it that a page awaits them.
 
-    A restart after an edit during review is not announced: the chairs
-    already know the page is waiting.
+    A restart after a chair's edit during review goes to whoever may approve
+    the changed version: after the chair's own edit that is the other chair
+    (four eyes), who must now know the approval is theirs.
     """
-    if selectors.is_restart(task_state=task_state):
-        return []
+    restart = selectors.is_restart(task_state=task_state)
     page = task_state.workflow_state.content_object.specific
     approvers = eligible_approvers(
         task_state=task_state, latest_revision_user_id=task_state.revision.user_id
     )
     recipients = _wanting(approvers, "submitted")
+    comparison = review_comparison(page=page, revision=task_state.revision)
     context = {
         "page": page,
         "task_state": task_state,
         "submitter_name": user_display_name(task_state.workflow_state.requested_by),
+        "editor_name": user_display_name(task_state.revision.user),
         "page_notes": mail_notes_of(page, event="submitted"),
         "council": _council_name(page),
         "edit_url": mail.admin_url("wagtailadmin_pages:edit", page.pk),
         "preview_url": mail.admin_url(
             "wagtailadmin_pages:workflow_preview", page.pk, task_state.task_id
         ),
-        "compare_url": _compare_url(page, task_state.revision_id),
+        "comparison": comparison,
+        "compare_url": (
+            mail.admin_url(COMPARE_URL_NAME, *comparison.args) if comparison else ""
+        ),
         "lix": _easy_read_lix(page),
     }
-    return mail.send_to_users("workflows/mail/submitted", context, recipients)
+    template = "changed_in_review" if restart else "submitted"
+    return mail.send_to_users(f"workflows/mail/{template}", context, recipients)
 
 
 def workflow_state_notify_outcome(*, workflow_state, user, outcome):
@@ -234,14 +241,6 @@ def _wanting(users, notification):
 def _council_name(page):
     site = page.get_site()
     return CouncilSettings.for_site(site).name if site else ""
-
-
-def _compare_url(page, revision_id):
-    if not page.live_revision_id:
-        return ""
-    return mail.admin_url(
-        "wagtailadmin_pages:revisions_compare", page.pk, "live", revision_id
-    )
 
 
 def _easy_read_lix(page):

@@ -14,7 +14,14 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.models import Locale, WorkflowState
 
 from cms.selectors import user_display_name
-from workflows import selectors, services, views
+from workflows import (
+    dashboard,
+    member_views,
+    review_views,
+    selectors,
+    services,
+    views,
+)
 from workflows.edit_conflicts import newer_revision, revision_comparison_url
 from workflows.page_protocol import readability_fields_in_use
 from workflows.translation_submit import translation_submit_problems
@@ -33,7 +40,27 @@ def register_workflow_admin_urls():
             views.translation_submit,
             name="workflows_translation_submit",
         ),
+        path(
+            "workflows/drafts/<int:page_id>/",
+            member_views.MemberDraftView.as_view(),
+            name="workflows_member_draft",
+        ),
+        path(
+            "workflows/drafts/<int:page_id>/preview/",
+            member_views.member_preview,
+            name="workflows_member_preview",
+        ),
+        path(
+            "workflows/review/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+            review_views.ReviewActionView.as_view(),
+            name=review_views.REVIEW_ACTION_URL_NAME,
+        ),
     ]
+
+
+@hooks.register("construct_homepage_panels")
+def workflow_dashboard_panels(request, panels):
+    dashboard.dashboard_panels_adjust(request=request, panels=panels)
 
 
 @hooks.register("register_page_listing_more_buttons")

@@ -371,8 +371,10 @@ def test_the_chair_sees_what_changed_against_the_published_version(
     admin.submit(secretary_a, response_a, easy_read_summary="Rådet har ændret mening.")
 
     latest = fresh(response_a).get_latest_revision()
+    # The chairs last reviewed the version they approved: the live one.
     compare = reverse(
-        "wagtailadmin_pages:revisions_compare", args=[response_a.pk, "live", latest.pk]
+        "wagtailadmin_pages:revisions_compare",
+        args=[response_a.pk, live.pk, latest.pk],
     )
     submitted_mail = next(m for m in mail.outbox if m.to == [vice_chair_a.email])
     assert compare in submitted_mail.body
