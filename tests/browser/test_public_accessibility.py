@@ -28,7 +28,7 @@ pytestmark = [
 ]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-ERROR_PAGES = {"not_found", "server_error"}
+ERROR_PAGES = {"not_found", "server_error", "alert_link_refused"}
 
 
 def _response_page(site):
@@ -90,14 +90,14 @@ def public_pages(live_server, settings):
         "alert_unsubscribe": f"/abonnement/afmeld/{unsubscribe}/",
         "search_results": "/soeg/?q=r%C3%A5det",
         "search_empty": "/soeg/",
+        # Nothing found: "Mente du: hjemløse?" as a link.
+        "search_suggestion": "/soeg/?q=hjeml%C3%A6se",
         "not_found": "/denne-side-findes-ikke/",
         "server_error": "/test-fejl/",
     }
     return {name: live_server.url + path for name, path in paths.items()}
 
 
-        # Nothing found: "Mente du: hjemløse?" as a link.
-        "search_suggestion": "/soeg/?q=hjeml%C3%A6se",
 def _violations_report(url, violations):
     lines = [f"{url}:"]
     for violation in violations:
