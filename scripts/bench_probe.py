@@ -30,7 +30,8 @@ SEARCH_WORD = "bostøtte"
 
 def probe_results(*, approvals):
     site = _middle_council()
-    urls = _urls(site)
+    # Percent-encoded as a browser sends them (slugs and themes may hold æøå).
+    urls = {name: quote(url, safe="/?=&%") for name, url in _urls(site).items()}
     client = Client(HTTP_HOST=site.hostname)
     queries = {name: _queries(client, url) for name, url in urls.items()}
     return {
@@ -49,7 +50,11 @@ def _middle_council():
 
 def _urls(site):
     index = hearing_index_for(council=site)
-    responses = HearingResponsePage.objects.live().child_of(index)
+    responses = (
+        HearingResponsePage.objects.live()
+        .child_of(index)
+        .filter(hearing__case_number__startswith="SKALA-")  # not the probe's own
+    )
     response = responses.order_by("path")[responses.count() // 2]
     hearing = response.hearing
     theme = hearing.themes.order_by("pk").first()
