@@ -393,3 +393,33 @@ def test_another_council_cannot_erase_a_subscription(
     client.post(f"/abonnement/afmeld/{token}/", HTTP_HOST=HOST_B)
 
     assert ResponseAlertSubscription.objects.exists()
+
+
+def test_a_response_approved_for_later_alerts_when_it_goes_live(
+    client, commit, admin, index_a, secretary_a, chair_a, council_a
+):
+    subscribed(client, commit, index_a)
+    page = HearingResponsePageFactory(
+        parent=index_a, hearing=HearingFactory(council=council_a), title="Senere"
+    )
+    page.save_revision(user=secretary_a)
+    tomorrow = timezone.localtime() + timezone.timedelta(days=1)
+    admin.submit(secretary_a, page, go_live_at=tomorrow.strftime("%Y-%m-%d %H:%M"))
+    admin.approve(chair_a, page)
+    page.refresh_from_db()
+    assert not page.live
+    assert not alerts_to(READER)
+
+    # The next day: the scheduled version is due.
+    revision = page.revisions.get(approved_go_live_at__isnull=False)
+    due = timezone.now() - timezone.timedelta(minutes=1)
+    revision.content["go_live_at"] = due.isoformat()
+    revision.approved_go_live_at = due
+    revision.save(update_fields=["content", "approved_go_live_at"])
+    with commit():
+        call_command("publish_scheduled", stdout=StringIO())
+
+    page.refresh_from_db()
+    assert page.live
+    (alert,) = alerts_to(READER)
+    assert "Senere" in alert.subject
