@@ -113,6 +113,7 @@ def test_the_delivery_mail_carries_the_pdf_letter(
         "application/pdf",
     )
     assert APPROVED_TEXT in pdf_text(content)
+    assert f"Høringssvaret er vedhæftet som brev (PDF): {filename}" in delivery.body
 
 
 @pytest.fixture
