@@ -7,8 +7,11 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Comment, PageLogEntry, PageSubscription
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from cms.models import CouncilRole
 from hearings.models import HearingResponsePage
@@ -308,3 +311,67 @@ def test_member_cannot_edit_submit_or_approve(admin, response_a, secretary_a, me
     assert state.status == state.STATUS_IN_PROGRESS
     assert page.revisions.count() == revisions
     assert not page.live
+
+
+# The secretary answers in the editor ---------------------------------------
+
+
+def test_secretary_replies_and_resolves_in_the_editor_and_the_member_is_told(
+    admin, response_a, secretary_a, member_a
+):
+    admin.as_user(member_a)
+    with admin.capture(execute=True):
+        admin.client.post(
+            draft_url(response_a), {"contentpath": "title", "text": "Kortere, tak."}
+        )
+    comment = Comment.objects.get()
+    mail.outbox.clear()
+    data = response_form_data(response_a)
+    thread = {
+        "id": comment.pk,
+        "contentpath": "title",
+        "position": "",
+        "text": comment.text,
+        "resolved": "on",
+        "replies": inline_formset([{"text": "Rettet i afsnit 2."}]),
+    }
+    data.update(nested_form_data({"comments": inline_formset([thread], initial=1)}))
+    admin.as_user(secretary_a)
+
+    with admin.capture(execute=True):
+        response = admin.client.post(
+            reverse("wagtailadmin_pages:edit", args=[response_a.pk]), data
+        )
+
+    assert response.status_code == 302
+    comment.refresh_from_db()
+    assert comment.resolved_by == secretary_a
+    assert [reply.text for reply in comment.replies.all()] == ["Rettet i afsnit 2."]
+    # Wagtail's own notification goes to the member who started the thread.
+    assert [message.to for message in mail.outbox] == [[member_a.email]]
+
+
+def test_the_members_dashboard_reads_a_fixed_number_of_queries(
+    admin, council_a, secretary_a, member_a
+):
+    meetings = council_a.root_page.get_children().get(slug="moeder")
+
+    def dashboard_queries():
+        admin.as_user(member_a)
+        with CaptureQueriesContext(connection) as queries:
+            assert admin.client.get(reverse("wagtailadmin_home")).status_code == 200
+        return len(queries)
+
+    def add_drafts(count):
+        for _ in range(count):
+            MeetingPageFactory(parent=meetings, live=False).save_revision(
+                user=secretary_a
+            )
+
+    add_drafts(2)
+    dashboard_queries()  # the first visit does one-time setup for the user
+    few = dashboard_queries()
+    add_drafts(5)
+    many = dashboard_queries()
+
+    assert many == few
