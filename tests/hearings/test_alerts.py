@@ -423,3 +423,18 @@ def test_a_response_approved_for_later_alerts_when_it_goes_live(
     assert page.live
     (alert,) = alerts_to(READER)
     assert "Senere" in alert.subject
+
+
+def test_the_form_and_the_unsubscribe_page_take_few_queries(
+    client, commit, index_a, django_assert_max_num_queries
+):
+    subscription = subscribed(client, commit, index_a)
+    client.get(form_url(index_a), HTTP_HOST=HOST_A)  # Wagtail's site cache filled
+
+    # Measured: 21 (the page around it: menu, footer, settings), 12 (erasing
+    # the row, its themes and its sent records included).
+    with django_assert_max_num_queries(21):
+        assert client.get(form_url(index_a), HTTP_HOST=HOST_A).status_code == 200
+    path = f"/abonnement/afmeld/{unsubscribe_token(subscription=subscription)}/"
+    with django_assert_max_num_queries(12):
+        assert client.post(path, HTTP_HOST=HOST_A).status_code == 200
