@@ -4,15 +4,18 @@ The comment is a wagtail.models.Comment on the page, at the content path of
 the field it is about, so the secretary and the chairs find it in the
 editor's comment panel, reply to it and resolve it there. The page's history
 records it (Wagtail's own log action), and the people who follow the page's
-comments (wagtail.models.PageSubscription) are told by mail, in Danish.
+comments (wagtail.models.PageSubscription) are told by mail, in their own
+language, from a background task (cms.background_tasks).
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django_tasks import task
 from wagtail.models import Comment, PageSubscription
 from wagtail.users.models import UserProfile
 
+from cms.background_tasks import enqueue_on_commit
 from cms.selectors import user_display_name
 from cms.text_checks import cpr_field_errors
 from workflows import mail
@@ -56,8 +59,7 @@ def page_comment_create(*, page, user, contentpath, text):
     with transaction.atomic():
         comment.save()
         comment.log_create(page_revision=revision, user=user)
-    label = target_label(targets=targets, contentpath=contentpath)
-    transaction.on_commit(lambda: page_comment_announce(comment=comment, about=label))
+    enqueue_on_commit(page_comment_announce_task, comment.pk)
     return comment
 
 
@@ -80,8 +82,19 @@ def comment_followers(*, page, author):
     ]
 
 
-def page_comment_announce(*, comment, about):
+@task()
+def page_comment_announce_task(comment_id):
+    """Mail the page's comment followers about a new comment (background)."""
+    comment = Comment.objects.filter(pk=comment_id).select_related("user").first()
+    if comment is None:
+        return 0
+    return len(page_comment_announce(comment=comment))
+
+
+def page_comment_announce(*, comment):
     page = comment.page.specific
+    targets = comment_targets(version=reading_version(page=page))
+    about = target_label(targets=targets, contentpath=comment.contentpath)
     context = {
         "page": page,
         "comment": comment,
