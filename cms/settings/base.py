@@ -115,6 +115,7 @@ MIDDLEWARE = [
     "cms.public_headers.ContentSecurityPolicyMiddleware",
     "cms.public_headers.PermissionsPolicyMiddleware",
     "workflows.middleware.PublishGuardMiddleware",
+    "workflows.member_links.MemberDraftLinkMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]

@@ -375,3 +375,18 @@ def test_the_members_dashboard_reads_a_fixed_number_of_queries(
     many = dashboard_queries()
 
     assert many == few
+
+
+def test_the_editors_address_in_a_mail_leads_a_member_to_the_reading_view(
+    admin, response_a, member_a, secretary_a, council_b
+):
+    edit = reverse("wagtailadmin_pages:edit", args=[response_a.pk])
+
+    response = admin.get(member_a, edit)
+
+    assert response.status_code == 302
+    assert response["Location"] == draft_url(response_a)
+    # The secretary still edits; another council's member still finds nothing.
+    assert admin.get(secretary_a, edit).status_code == 200
+    member_b = council_user("medlem-b", council_b, CouncilRole.MEMBERS)
+    assert admin.get(member_b, edit).status_code == 404
