@@ -10,7 +10,7 @@ import datetime
 from django.utils import timezone
 
 from cms.demo_approval import demo_approve
-from cms.models import CouncilSettings
+from cms.models import CouncilSettings, MeetingPlace
 from pages.models import (
     AccessibilityStatementPage,
     AssessmentMethod,
@@ -85,6 +85,31 @@ STATEMENT_PROBLEMS = [
     },
 ]
 
+# The council's meeting places; MEETINGS name them by "location".
+MEETING_PLACES = {
+    "Værestedet Lyset, Stationsvej 4": {
+        "name": "Værestedet Lyset",
+        "address": "Stationsvej 4",
+        "step_free": True,
+        "access_note": "Indgang fra gården. Elevator til mødelokalet på 1. sal.",
+        "facilities": "kaffe, te og aftensmad",
+    },
+    "Rådhuset, mødesal 3": {
+        "name": "Rådhuset, mødesal 3",
+        "address": "Torvet 1",
+        "step_free": True,
+        "access_note": "Rampe ved hovedindgangen. Spørg i receptionen.",
+        "facilities": "kaffe og frugt",
+    },
+    "Værestedet Havnen, Kajgade 2": {
+        "name": "Værestedet Havnen",
+        "address": "Kajgade 2",
+        "step_free": False,
+        "access_note": "Tre trin ved døren. Ring på, så hjælper vi.",
+        "facilities": "kaffe og et stille rum",
+    },
+}
+
 MEETINGS = [
     {
         "slug": "raadsmoede-foraar",
@@ -140,9 +165,10 @@ def demo_pages_seed(*, site):
         _content_page_ensure(home, spec, site)
     index = MeetingIndexPage.objects.child_of(home).first()
     if index is not None:
-        municipality = CouncilSettings.for_site(site).municipality
+        council = CouncilSettings.for_site(site)
+        places = _meeting_places_ensure(council)
         for spec in MEETINGS:
-            _meeting_ensure(index, spec, municipality, site)
+            _meeting_ensure(index, spec, places[spec["location"]], site)
     _statement_fill(home, site)
 
 
@@ -160,7 +186,21 @@ def _content_page_ensure(home, spec, site):
     demo_approve(page=page, site=site)
 
 
-def _meeting_ensure(index, spec, municipality, site):
+def _meeting_places_ensure(council):
+    """{MEETINGS location: the council's MeetingPlace}, made where missing."""
+    places = {}
+    for key, spec in MEETING_PLACES.items():
+        address = f"{spec['address']}, {council.municipality}"
+        place, _created = MeetingPlace.objects.get_or_create(
+            council_settings=council,
+            name=spec["name"],
+            defaults={**spec, "address": address},
+        )
+        places[key] = place
+    return places
+
+
+def _meeting_ensure(index, spec, place, site):
     if MeetingPage.objects.child_of(index).filter(slug=spec["slug"]).exists():
         return
     day = timezone.localdate() + datetime.timedelta(days=spec["days"])
@@ -170,7 +210,7 @@ def _meeting_ensure(index, spec, municipality, site):
         slug=spec["slug"],
         starts_at=starts,
         ends_at=starts + datetime.timedelta(hours=spec["hours"]),
-        location=f"{spec['location']}, {municipality}",
+        place=place,
         introduction=spec["introduction"],
         easy_read_minutes=spec["easy"],
         agenda=[

@@ -4,9 +4,11 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.models import Page, Site
+from wagtail.models import Orderable, Page, Site
 
 from cms.references import CouncilSettingsForm
 from cms.tenancy import register_owner
@@ -14,7 +16,7 @@ from cms.text_checks import cpr_field_errors
 
 
 @register_setting(icon="group")
-class CouncilSettings(BaseSiteSetting):
+class CouncilSettings(ClusterableModel, BaseSiteSetting):
     """The facts about a council that its public pages and letters print.
 
     A council is a Wagtail Site; these settings hang on that site so that each
@@ -55,6 +57,15 @@ class CouncilSettings(BaseSiteSetting):
             [FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")],
             heading=_("Secretariat"),
         ),
+        InlinePanel(
+            "meeting_places",
+            heading=_("Meeting places"),
+            label=_("Meeting place"),
+            help_text=_(
+                "Where the council meets. Each meeting is held at one of these, "
+                "and its page tells the public how to get there."
+            ),
+        ),
     ]
 
     class Meta:
@@ -63,12 +74,66 @@ class CouncilSettings(BaseSiteSetting):
 
     def clean(self):
         super().clean()
-        errors = cpr_field_errors(self, _settings_cpr_message)
-        if errors:
-            raise ValidationError(errors)
+        _refuse_cpr_in_public_details(self)
 
     def __str__(self):
         return self.name or str(self.site)
+
+
+class MeetingPlace(Orderable):
+    """A place where the council meets, kept as the council's own list.
+
+    Councils meet where the people they speak for are (drop-in centres,
+    shelters, organisations), often at changing places: one list per council
+    lets every meeting page say the same, checked things about getting there
+    and getting in, instead of an address typed anew each time.
+    """
+
+    council_settings = ParentalKey(
+        CouncilSettings, on_delete=models.CASCADE, related_name="meeting_places"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    address = models.CharField(_("address"), max_length=255)
+    map_url = models.URLField(
+        _("map link"), blank=True, help_text=_("A link to the place on a map.")
+    )
+    step_free = models.BooleanField(
+        _("step-free access"),
+        default=False,
+        help_text=_("A wheelchair user can get in and to the meeting room."),
+    )
+    access_note = models.CharField(
+        _("about getting in"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: ramp at the back door, lift to the 1st floor."),
+    )
+    facilities = models.CharField(
+        _("what is there"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: coffee and food, a quiet room."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("address"),
+        FieldPanel("map_url"),
+        FieldPanel("step_free"),
+        FieldPanel("access_note"),
+        FieldPanel("facilities"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("meeting place")
+        verbose_name_plural = _("meeting places")
+
+    def clean(self):
+        super().clean()
+        _refuse_cpr_in_public_details(self)
+
+    def __str__(self):
+        return self.name
 
 
 class CouncilRole(models.TextChoices):
@@ -132,6 +197,17 @@ class CouncilRootPage(Page):
 def _settings_owner(settings):
     """A council's settings are that council's."""
     return frozenset({settings.site_id})
+
+
+@register_owner(MeetingPlace)
+def _meeting_place_owner(place):
+    return frozenset({place.council_settings.site_id})
+
+
+def _refuse_cpr_in_public_details(instance):
+    errors = cpr_field_errors(instance, _settings_cpr_message)
+    if errors:
+        raise ValidationError(errors)
 
 
 def _settings_cpr_message(field, numbers):

@@ -14,6 +14,7 @@ from wagtail.models import (
     Collection,
     GroupCollectionPermission,
     GroupPagePermission,
+    GroupSitePermission,
     Locale,
     Page,
     Site,
@@ -87,6 +88,13 @@ ROLE_MODEL_PERMISSIONS = {
         ("wagtailadmin", "access_admin"),
         ("hearings", "view_hearing"),
     ],
+}
+# Permissions on the council's own site only (Wagtail's GroupSitePermission):
+# the secretariat keeps its council's details and meeting places up to date.
+ROLE_SITE_PERMISSIONS = {
+    CouncilRole.SECRETARIAT: [("cms", "change_councilsettings")],
+    CouncilRole.CHAIRS: [],
+    CouncilRole.MEMBERS: [],
 }
 ROLE_GROUP_SUFFIX = {
     CouncilRole.SECRETARIAT: "sekretariat",
@@ -255,6 +263,18 @@ def _groups_ensure(result, *, name):
             link = CouncilGroup.objects.create(group=group, site=site, role=role)
             result.created.append(_("group %(group)s") % {"group": group.name})
         _group_permissions_ensure(link.group, role, site.root_page, collection)
+        _group_site_permissions_ensure(link.group, role, site)
+
+
+def _group_site_permissions_ensure(group, role, site):
+    for app_label, codename in ROLE_SITE_PERMISSIONS[role]:
+        GroupSitePermission.objects.get_or_create(
+            group=group,
+            site=site,
+            permission=Permission.objects.get(
+                content_type__app_label=app_label, codename=codename
+            ),
+        )
 
 
 def _group_permissions_ensure(group, role, home, collection):

@@ -70,8 +70,8 @@ def meeting_event(meeting, *, site, site_root, request=None):
     event.add("dtstart", meeting.starts_at.astimezone(datetime.UTC))
     if meeting.ends_at:
         event.add("dtend", meeting.ends_at.astimezone(datetime.UTC))
-    if meeting.location:
-        event.add("location", meeting.location, parameters=language)
+    if meeting.where:
+        event.add("location", meeting.where, parameters=language)
     if meeting.introduction:
         event.add("description", meeting.introduction, parameters=language)
     url = meeting.get_full_url(request)

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.slugs import AsciiSlugMixin, ascii_slug_input
 from pages.blocks import BodyBlock, NonAccessibleContentBlock
 from pages.contributions import contributed_home_sections
+from pages.forms import MeetingPageForm
 from pages.word_forms import FORMS_FIELD, index_forms, page_texts
 from workflows.forms import GuardedPageForm
 
@@ -170,7 +171,7 @@ class MeetingIndexPage(BasePage):
                 .exclude(translation_key__in=own.values("translation_key"))
             )
             listed |= Q(pk__in=untranslated.values("pk"))
-        return MeetingPage.objects.filter(listed).select_related("locale")
+        return MeetingPage.objects.filter(listed).select_related("locale", "place")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -195,7 +196,24 @@ class MeetingPage(BasePage):
         blank=True,
         help_text=_("Optional. Calendar programs show the meeting until then."),
     )
-    location = models.CharField(_("location"), max_length=255, blank=True)
+    place = models.ForeignKey(
+        "cms.MeetingPlace",
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "One of the council's meeting places (kept in the council's "
+            "settings). Its page says how to get there and get in."
+        ),
+    )
+    location = models.CharField(
+        _("location"),
+        max_length=255,
+        blank=True,
+        help_text=_("Only for a place that is not on the council's list."),
+    )
     agenda = StreamField(BodyBlock(), verbose_name=_("agenda"), blank=True)
     minutes = StreamField(BodyBlock(), verbose_name=_("minutes"), blank=True)
     readability_fields = ("easy_read_minutes",)
@@ -207,7 +225,12 @@ class MeetingPage(BasePage):
 
     meeting_panels = [
         MultiFieldPanel(
-            [FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("location")],
+            [
+                FieldPanel("starts_at"),
+                FieldPanel("ends_at"),
+                FieldPanel("place"),
+                FieldPanel("location"),
+            ],
             heading=_("Meeting"),
         )
     ]
@@ -226,6 +249,17 @@ class MeetingPage(BasePage):
         index.SearchField("easy_read_minutes"),
         index.FilterField("starts_at"),
     ]
+
+    # The place is chosen among the council's own (pages.forms).
+    base_form_class = MeetingPageForm
+
+    @property
+    def where(self):
+        """Where the meeting is, in one line: the chosen place's name and
+        address, or the location typed for a place not on the list."""
+        if self.place is not None:
+            return f"{self.place.name}, {self.place.address}"
+        return self.location
 
     parent_page_types = ["pages.MeetingIndexPage"]
     subpage_types = []

@@ -77,7 +77,7 @@ def meetings_for_calendar(*, site_root, since_days=365):
         meetings |= index.live_meetings()
     return (
         meetings.filter(starts_at__gte=since)
-        .select_related("locale")
+        .select_related("locale", "place")
         .order_by("starts_at")
     )
 

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
+from cms.models import CouncilSettings
 from cms.selectors import council_group
 from hearings.models import Hearing, HearingResponsePage, Theme
 from pages.models import ContentPage, MeetingPage
@@ -131,3 +132,27 @@ class HearingResponsePageFactory(FixturePageFactory):
     def published(self, create, extracted, **kwargs):
         if create and extracted:
             publish_fixture(self)
+
+
+def council_settings_form(site, *places, **changes):
+    """What the council settings editor posts: the council's current details
+    (with changes) and the given meeting places as new inline forms."""
+    council = CouncilSettings.for_site(site)
+    data = {
+        "name": council.name,
+        "municipality": council.municipality,
+        "logo": council.logo_id or "",
+        "email": council.email,
+        "phone": council.phone,
+        "address": council.address,
+        "meeting_places-TOTAL_FORMS": str(len(places)),
+        "meeting_places-INITIAL_FORMS": "0",
+        "meeting_places-MIN_NUM_FORMS": "0",
+        "meeting_places-MAX_NUM_FORMS": "1000",
+        **changes,
+    }
+    for number, place in enumerate(places):
+        for field, value in place.items():
+            data[f"meeting_places-{number}-{field}"] = value
+        data[f"meeting_places-{number}-ORDER"] = str(number + 1)
+    return data

@@ -32,7 +32,12 @@ from cms.models import CouncilSettings
 from cms.references import Reference, object_references, refusal_message
 from cms.services import council_collection
 from hearings.models import HearingDocument
-from tests.factories import HearingFactory, HearingResponsePageFactory, publish_fixture
+from tests.factories import (
+    HearingFactory,
+    HearingResponsePageFactory,
+    council_settings_form,
+    publish_fixture,
+)
 from tests.hearings.conftest import PDF_BYTES, hearing_form_data
 from tests.workflows.conftest import paragraph, response_form_data
 
@@ -538,15 +543,7 @@ def test_a_hearing_with_the_councils_own_document_is_saved(
 
 
 def settings_form_data(site, logo):
-    settings = CouncilSettings.for_site(site)
-    return {
-        "name": settings.name,
-        "municipality": settings.municipality,
-        "logo": logo.pk,
-        "email": "",
-        "phone": "",
-        "address": "",
-    }
+    return council_settings_form(site, logo=logo.pk, email="", phone="", address="")
 
 
 def settings_url(site):

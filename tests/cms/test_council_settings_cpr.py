@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from cms.models import CouncilSettings
+from tests.factories import council_settings_form
 
 
 def settings_url(site):
@@ -12,16 +13,8 @@ def settings_url(site):
 
 
 def form_data(site, **changes):
-    settings = CouncilSettings.for_site(site)
-    data = {
-        "name": settings.name,
-        "municipality": settings.municipality,
-        "email": "",
-        "phone": "",
-        "address": "",
-        "logo": "",
-    }
-    return {**data, **changes}
+    empty = {"email": "", "phone": "", "address": "", "logo": ""}
+    return council_settings_form(site, **{**empty, **changes})
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, Page
 
-from tests.factories import ContentPageFactory
+from tests.factories import ContentPageFactory, council_settings_form
 from tests.workflows.conftest import response_form_data
 from tests.workflows.test_publish_paths import send_translation, translate_title
 
@@ -162,14 +162,12 @@ def test_changed_council_settings_are_shown_at_once(
     url = reverse("wagtailsettings:edit", args=["cms", "councilsettings", council_a.pk])
     superuser_client(
         url,
-        {
-            "name": "Rådet for socialt udsatte i Eksempelby",
-            "municipality": "Eksempelby Kommune",
-            "logo": "",
-            "email": "raadet@eksempelby.dk",
-            "phone": "",
-            "address": "",
-        },
+        council_settings_form(
+            council_a,
+            name="Rådet for socialt udsatte i Eksempelby",
+            municipality="Eksempelby Kommune",
+            email="raadet@eksempelby.dk",
+        ),
     )
 
     for url in stored:
