@@ -173,6 +173,13 @@ def hearing_response(*, hearing):
     )
 
 
+def may_write_response(*, user, hearing):
+    """Whether this user may start (or continue) the hearing's response: the
+    right to add pages under the council's hearing index."""
+    index = hearing_index_for(council=hearing.council)
+    return index is not None and index.permissions_for_user(user).can_add_subpage()
+
+
 def hearing_deletion_refusal(*, hearing):
     """Why this hearing may not be deleted, or None if it may."""
     responses = HearingResponsePage.objects.filter(hearing=hearing)

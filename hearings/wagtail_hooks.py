@@ -24,7 +24,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import Button, HeaderButton
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -59,6 +59,7 @@ from hearings.selectors import (
     hearing_response,
     hearings_for_user,
     hearings_with_status,
+    may_write_response,
 )
 from hearings.views import HearingHistoryView, HearingRestoreView, ResponseStartView
 from pages.contributions import CALENDAR_EVENTS, HOME_PAGE_SECTIONS
@@ -115,6 +116,13 @@ class OwnCouncilObjectMixin:
         return hearings_for_user(user=self.request.user)
 
 
+class HearingCreateView(snippet_views.CreateView):
+    """A newly registered hearing opens at once, where its response is begun."""
+
+    def get_success_url(self):
+        return reverse("hearings_hearing:edit", args=[self.object.pk])
+
+
 class HearingEditView(OwnCouncilObjectMixin, snippet_views.EditView):
     """The hearing editor, with the way to the response, and the way to the
     hearing's history when a save from an older form is refused."""
@@ -136,6 +144,22 @@ class HearingEditView(OwnCouncilObjectMixin, snippet_views.EditView):
                 ],
             )
         return super().form_invalid(form)
+
+    @cached_property
+    def header_buttons(self):
+        """The hearing's next step, in plain sight: writing its response."""
+        buttons = list(super().header_buttons)
+        user, hearing = self.request.user, self.object
+        if may_write_response(user=user, hearing=hearing):
+            response = hearing_response(hearing=hearing)
+            buttons.append(
+                HeaderButton(
+                    _("Continue the response") if response else _("Write the response"),
+                    reverse("hearings_hearing:respond", args=[hearing.pk]),
+                    icon_name="edit",
+                )
+            )
+        return buttons
 
     @cached_property
     def header_more_buttons(self):
@@ -320,6 +344,7 @@ class HearingViewSet(SnippetViewSet):
     inspect_view_enabled = True
     inspect_view_fields = [*HEARING_FIELDS, "themes"]
     inspect_view_class = HearingInspectView
+    add_view_class = HearingCreateView
     edit_view_class = HearingEditView
     delete_view_class = HearingDeleteView
     usage_view_class = HearingUsageView

@@ -1,0 +1,62 @@
+"""The secretary's way through a hearing: register it, land on it, write its
+response; the dashboard's way in; the list with open hearings first."""
+
+import pytest
+from django.urls import reverse
+
+from hearings.models import Hearing
+from tests.factories import HearingFactory, HearingResponsePageFactory
+from tests.hearings.conftest import hearing_form_data
+
+pytestmark = pytest.mark.django_db
+
+ADD = reverse("hearings_hearing:add")
+LIST = reverse("hearings_hearing:list")
+HOME = reverse("wagtailadmin_home")
+
+
+def respond_url(hearing):
+    return reverse("hearings_hearing:respond", args=[hearing.pk])
+
+
+def edit_url(hearing):
+    return reverse("hearings_hearing:edit", args=[hearing.pk])
+
+
+def test_a_new_hearing_opens_with_write_the_response(client_as, secretary_a, index_a):
+    client = client_as(secretary_a)
+    response = client.post(ADD, hearing_form_data(title="Høring om bostøtte"))
+
+    hearing = Hearing.objects.get(title="Høring om bostøtte")
+    assert response.status_code == 302
+    assert response["Location"] == edit_url(hearing)
+    html = client.get(response["Location"]).content.decode()
+    assert "Skriv høringssvaret" in html
+    assert f'href="{respond_url(hearing)}"' in html
+
+
+def test_with_a_draft_the_action_continues_it(client_as, secretary_a, index_a):
+    hearing = HearingFactory(council=index_a.get_site(), title="Høring om bad")
+    HearingResponsePageFactory(parent=index_a, hearing=hearing)
+    html = client_as(secretary_a).get(edit_url(hearing)).content.decode()
+    assert "Fortsæt høringssvaret" in html
+    assert f'href="{respond_url(hearing)}"' in html
+
+
+def test_member_reads_the_hearing_without_the_action(
+    client_as, member_a, council_a, index_a
+):
+    hearing = HearingFactory(council=council_a)
+    inspect = reverse("hearings_hearing:inspect", args=[hearing.pk])
+    html = client_as(member_a).get(inspect).content.decode()
+    assert hearing.title in html
+    assert "Skriv høringssvaret" not in html
+    assert respond_url(hearing) not in html
+
+
+@pytest.mark.parametrize("user", ["secretary_b", "chair_b"])
+def test_other_councils_staff_get_nothing(request, db, client_as, user, council_a):
+    hearing = HearingFactory(council=council_a)
+    client = client_as(request.getfixturevalue(user))
+    assert client.get(edit_url(hearing)).status_code == 404
+    assert client.get(respond_url(hearing)).status_code == 404
