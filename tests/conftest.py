@@ -139,6 +139,18 @@ def _empty_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Every test starts in the site's first language: a request to an
+    English page leaves English active in the thread (LocaleMiddleware does
+    not undo it), and code rendering outside a request would inherit it."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 def pytest_runtest_setup(item):
     """Tests marked postgres (row locks, real concurrency) skip on SQLite."""
     engine = settings.DATABASES["default"]["ENGINE"]

@@ -294,3 +294,24 @@ def test_input_deleted_before_the_task_runs_sends_no_mail(hearing, secretary_a):
 
     assert result.return_value == 0
     assert mail.outbox == []
+
+
+def test_a_reader_of_the_english_site_writes_to_the_council_in_english(
+    browser, index_a, hearing, secretary_a, django_capture_on_commit_callbacks
+):
+    english = index_a.get_translations().get(locale__language_code="en")
+    page = main_of(browser.get(english.hearing_url(hearing)))
+    link = page.find("a", href=english.citizen_input_url(hearing))
+    assert link is not None
+
+    form = main_of(browser.get(link["href"]))
+    assert form.find("h1").get_text(strip=True) != ""
+    assert "Skriv til rådet" not in form.get_text()
+    answer = send(browser, link["href"], django_capture_on_commit_callbacks)
+
+    assert answer.status_code == 302
+    receipt = main_of(browser.get(answer["Location"])).get_text(" ", strip=True)
+    assert answer["Location"].startswith("/en/")
+    assert "Tak" not in receipt
+    assert CitizenInput.objects.get().text == TEXT
+    assert [message.to for message in mail.outbox] == [[secretary_a.email]]

@@ -7,6 +7,9 @@ import shutil
 import subprocess
 
 import pytest
+from bs4 import BeautifulSoup
+from django.template.loader import render_to_string
+from django.utils import translation
 from pypdf import PdfReader
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
@@ -161,3 +164,24 @@ def test_the_signature_shares_its_page_with_the_end_of_the_text(
         assert count > 1  # the length tested does turn a page
         assert "Jens Bak" in text
         assert LAST_WORDS in text, (regards, count)
+
+
+def test_the_english_letter_marks_the_municipalitys_danish(danish_response):
+    # WeasyPrint's tagged PDF keeps one language for the document, so the
+    # letter's HTML is where the Danish parts are marked.
+    english = english_of(danish_response)
+    hearing = english.public_hearing()
+    with translation.override("en"):
+        html = render_to_string(
+            "hearings/hearing_response_letter.html",
+            {
+                "page": english,
+                "hearing": hearing,
+                "council": CouncilSettings.for_site(english.get_site()),
+                "letter_date": None,
+            },
+        )
+
+    regarding = BeautifulSoup(html, "html.parser").find(class_="letter-regarding")
+    assert regarding.get_text(" ", strip=True).startswith("Regarding:")
+    assert regarding.find(string=hearing.title).parent["lang"] == "da"
