@@ -100,7 +100,8 @@ def _serves_council(user, council_id):
     return council_sites_for_user(user=user).filter(pk=council_id).exists()
 
 
-register_permission_policy(Hearing, CouncilHearingPermissionPolicy(Hearing))
+HEARING_PERMISSIONS = CouncilHearingPermissionPolicy(Hearing)
+register_permission_policy(Hearing, HEARING_PERMISSIONS)
 
 
 # Views scoped to the user's council ---------------------------------------
@@ -504,12 +505,14 @@ class OpenHearingsPanel(Component):
     template_name = "hearings/admin/open_hearings_panel.html"
     order = 50
 
-    def __init__(self, hearings):
+    def __init__(self, hearings, add_url=None):
         self.hearings = hearings
+        self.add_url = add_url
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         context["rows"] = [_dashboard_row(hearing) for hearing in self.hearings]
+        context["add_url"] = self.add_url
         context["csrf_token"] = parent_context.get("csrf_token")
         context["request"] = parent_context.get("request")
         return context
@@ -539,7 +542,13 @@ def add_open_hearings_panel(request, panels):
         council_groups__role__in=roles, council_groups__group__user=request.user
     ).exists():
         return
-    panels.append(OpenHearingsPanel(dashboard_hearings(user=request.user)))
+    may_add = HEARING_PERMISSIONS.user_has_permission(request.user, "add")
+    panels.append(
+        OpenHearingsPanel(
+            dashboard_hearings(user=request.user),
+            add_url=reverse("hearings_hearing:add") if may_add else None,
+        )
+    )
 
 
 @hooks.register(MEMBER_READABLE_PAGE_TYPES)

@@ -60,3 +60,16 @@ def test_other_councils_staff_get_nothing(request, db, client_as, user, council_
     client = client_as(request.getfixturevalue(user))
     assert client.get(edit_url(hearing)).status_code == 404
     assert client.get(respond_url(hearing)).status_code == 404
+
+
+def test_the_secretary_registers_a_hearing_from_the_dashboard(client_as, secretary_a):
+    html = client_as(secretary_a).get(HOME).content.decode()
+    assert "Registrér en høring" in html
+    assert f'href="{ADD}"' in html
+
+
+@pytest.mark.parametrize("user", ["chair_a", "member_a"])
+def test_chair_and_member_are_not_offered_registering(request, db, client_as, user):
+    html = client_as(request.getfixturevalue(user)).get(HOME).content.decode()
+    assert "Registrér en høring" not in html
+    assert f'href="{ADD}"' not in html
