@@ -23,7 +23,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 from wagtail.models import Locale, Page, PageLogEntry, ReferenceIndex, Revision
@@ -35,6 +34,7 @@ from cms.models import CouncilRole
 from cms.page_cache import page_cache_invalidate
 from cms.selectors import council_group
 from cms.services import council_create
+from cms.slugs import ascii_slug
 from hearings.models import Hearing, HearingResponsePage, PointsUsed, Theme
 from hearings.selectors import hearing_index_for
 from pages.services import search_words_add
@@ -202,7 +202,7 @@ def _pages_create(index, hearings, chair, texts, *, first_child):
 def _page(index, hearing, chair, texts, position, content_type):
     with translation.override(index.locale.language_code):
         title = _("Response: %(title)s") % {"title": hearing.title}
-    slug = f"{slugify(hearing.title, allow_unicode=True)[:50]}-{hearing.pk}"
+    slug = f"{ascii_slug(hearing.title)[:50].strip('-')}-{hearing.pk}"
     published = timezone.make_aware(
         datetime.datetime.combine(
             hearing.deadline - datetime.timedelta(days=2), datetime.time(10)

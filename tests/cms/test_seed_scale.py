@@ -38,6 +38,7 @@ def test_seeded_responses_are_published_pages(client):
     client = Client(HTTP_HOST=HOST)
     index_html = client.get("/hoeringssvar/").content.decode()
     for page in responses:
+        assert page.slug.isascii(), page.slug
         assert page.live_revision_id == page.latest_revision_id
         assert page.revisions.count() == 1
         assert {log.action for log in PageLogEntry.objects.filter(page=page)} == {
