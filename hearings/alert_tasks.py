@@ -48,9 +48,9 @@ def response_alerts_enqueue(page_id):
     if response is None:
         return 0
     ids = list(
-        alert_selectors.alert_subscriptions_for_response(
-            response=response
-        ).values_list("pk", flat=True)
+        alert_selectors.alert_subscriptions_for_response(response=response).values_list(
+            "pk", flat=True
+        )
     )
     for subscription_id in ids:
         response_alert_send.enqueue(subscription_id, page_id)
@@ -99,9 +99,7 @@ def alert_mail_send(*, subscription, template, context):
     council = CouncilSettings.for_site(subscription.council)
     unsubscribe = alert_links.unsubscribe_url(subscription=subscription)
     full_context = {**context, "council": council.name, "unsubscribe_url": unsubscribe}
-    subject, body = render_mail(
-        template, full_context, language=subscription.language
-    )
+    subject, body = render_mail(template, full_context, language=subscription.language)
     headers = {
         "List-Unsubscribe": f"<{unsubscribe}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",

@@ -1,4 +1,4 @@
-""""Add to calendar" for one hearing's deadline: an iCalendar file with the
+""" "Add to calendar" for one hearing's deadline: an iCalendar file with the
 same event (and UID) as the council's feed has."""
 
 from django.http import Http404

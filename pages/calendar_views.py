@@ -1,4 +1,4 @@
-""""Add to calendar": one meeting as an iCalendar file (hearings serves its
+""" "Add to calendar": one meeting as an iCalendar file (hearings serves its
 deadlines the same way), next to the council's whole feed in pages.views."""
 
 from django.http import Http404, HttpResponse
