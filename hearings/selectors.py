@@ -7,9 +7,7 @@ the public pages can show it without a query per hearing.
 
 from datetime import timedelta
 
-from django.db.models import (
-    Prefetch,
-)
+from django.db.models import Case, DateField, F, IntegerField, Prefetch, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -32,6 +30,15 @@ OPEN_STATUSES = [
 ]
 
 
+# Still to be answered: no published response, not decided, deadline not
+# passed (status_expression says overdue first once the deadline has passed).
+ANSWERABLE_STATUSES = [
+    HearingStatus.RECEIVED,
+    HearingStatus.DRAFTING,
+    HearingStatus.AWAITING_CHAIR,
+]
+
+
 def _today(today=None):
     return today or timezone.localdate()
 
@@ -41,6 +48,27 @@ def hearings_with_status(queryset=None, *, today=None):
     if queryset is None:
         queryset = Hearing.objects.all()
     return queryset.annotate(status=status_expression(today=today))
+
+
+# The hearing list's own order: the hearings still to be answered, earliest
+# deadline first, then the rest, newest deadline first (annotations of
+# hearings_for_list).
+LIST_ORDERING = ["answered_or_late", "open_deadline", "-deadline", "pk"]
+
+
+def hearings_for_list(queryset=None, *, today=None):
+    """Hearings with their status and what LIST_ORDERING sorts by."""
+    answerable = When(status__in=ANSWERABLE_STATUSES, then=Value(0))
+    return hearings_with_status(queryset, today=today).annotate(
+        answered_or_late=Case(
+            answerable, default=Value(1), output_field=IntegerField()
+        ),
+        open_deadline=Case(
+            When(status__in=ANSWERABLE_STATUSES, then=F("deadline")),
+            default=None,
+            output_field=DateField(),
+        ),
+    )
 
 
 def hearing_status(*, hearing, today=None):
@@ -132,14 +160,11 @@ def hearings_open(*, site, limit=5):
     """
     if site is None:
         return []
-    open_statuses = [
-        HearingStatus.RECEIVED,
-        HearingStatus.DRAFTING,
-        HearingStatus.AWAITING_CHAIR,
-    ]
     hearings = hearings_with_status(Hearing.objects.filter(council=site))
     return list(
-        hearings.filter(status__in=open_statuses, deadline__gte=timezone.localdate())
+        hearings.filter(
+            status__in=ANSWERABLE_STATUSES, deadline__gte=timezone.localdate()
+        )
         .only("id", "title", "committee", "deadline")
         .order_by("deadline", "pk")[:limit]
     )

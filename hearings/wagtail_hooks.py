@@ -53,12 +53,13 @@ from hearings.models import (
 )
 from hearings.models.hearing import HEARING_FIELDS
 from hearings.selectors import (
+    LIST_ORDERING,
     dashboard_hearings,
     deadline_words,
     hearing_deletion_refusal,
     hearing_response,
+    hearings_for_list,
     hearings_for_user,
-    hearings_with_status,
     may_write_response,
 )
 from hearings.views import HearingHistoryView, HearingRestoreView, ResponseStartView
@@ -340,7 +341,7 @@ class HearingViewSet(SnippetViewSet):
     filterset_class = HearingFilterSet
     search_fields = ["title", "committee", "case_number"]
     search_backend_name = None
-    ordering = ["deadline", "pk"]
+    ordering = LIST_ORDERING
     copy_view_enabled = False
     inspect_view_enabled = True
     inspect_view_fields = [*HEARING_FIELDS, "themes"]
@@ -394,7 +395,7 @@ class HearingViewSet(SnippetViewSet):
     )
 
     def get_queryset(self, request):
-        return hearings_with_status(hearings_for_user(user=request.user))
+        return hearings_for_list(hearings_for_user(user=request.user))
 
     history_view_class = HearingHistoryView
     history_template_name = HearingHistoryView.template_name

@@ -1,6 +1,8 @@
 """The secretary's way through a hearing: register it, land on it, write its
 response; the dashboard's way in; the list with open hearings first."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
@@ -73,3 +75,73 @@ def test_chair_and_member_are_not_offered_registering(request, db, client_as, us
     html = client_as(request.getfixturevalue(user)).get(HOME).content.decode()
     assert "Registrér en høring" not in html
     assert f'href="{ADD}"' not in html
+
+
+def _list_hearings(council, index):
+    today = datetime.date.today()
+
+    def make(title, days, **fields):
+        return HearingFactory(
+            council=council,
+            title=title,
+            received_on=today - datetime.timedelta(days=60),
+            deadline=today + datetime.timedelta(days=days),
+            **fields,
+        )
+
+    make("Åben, sen frist", 30)
+    make("Åben, nær frist", 5)
+    make("Overskredet for længe siden", -40)
+    make("Afgjort for nylig", -2, decided_on=today)
+    answered = make("Besvaret, frist om lidt", 10)
+    HearingResponsePageFactory(parent=index, hearing=answered, published=True)
+
+
+def _order(html, titles):
+    return sorted(titles, key=html.index)
+
+
+def test_the_list_puts_open_hearings_first_then_newest_deadline(
+    client_as, secretary_a, council_a, index_a
+):
+    _list_hearings(council_a, index_a)
+    html = client_as(secretary_a).get(LIST).content.decode()
+    assert _order(
+        html,
+        [
+            "Åben, sen frist",
+            "Åben, nær frist",
+            "Besvaret, frist om lidt",
+            "Afgjort for nylig",
+            "Overskredet for længe siden",
+        ],
+    ) == [
+        "Åben, nær frist",
+        "Åben, sen frist",
+        "Besvaret, frist om lidt",
+        "Afgjort for nylig",
+        "Overskredet for længe siden",
+    ]
+
+
+def test_a_sorted_column_still_sorts_the_whole_list(
+    client_as, secretary_a, council_a, index_a
+):
+    _list_hearings(council_a, index_a)
+    html = client_as(secretary_a).get(LIST, {"ordering": "deadline"}).content.decode()
+    assert _order(
+        html,
+        [
+            "Åben, sen frist",
+            "Åben, nær frist",
+            "Besvaret, frist om lidt",
+            "Afgjort for nylig",
+            "Overskredet for længe siden",
+        ],
+    ) == [
+        "Overskredet for længe siden",
+        "Afgjort for nylig",
+        "Åben, nær frist",
+        "Besvaret, frist om lidt",
+        "Åben, sen frist",
+    ]
