@@ -13,7 +13,7 @@ import pytest
 from django.db import connections
 from wagtail.models import Locale
 
-from cms.settings.base import env_bool
+from tests.tool_gate import ToolGate
 
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
 CHROMIUM_ARGS = [
@@ -48,24 +48,20 @@ def _missing():
     return None
 
 
+BROWSER = ToolGate(
+    marker="browser", how_to_enable=HOW_TO_ENABLE, missing=_missing, where=__file__
+)
+
+
 def pytest_collection_modifyitems(config, items):
     """Without a browser, skip the browser tests; in CI they fail instead
     (see the browser fixture)."""
-    if not _missing() or env_bool("CI"):
-        return
-    for item in items:
-        if item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.skip(reason=HOW_TO_ENABLE))
+    BROWSER.skip_marked(items)
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item, call):
-    """Report every such skip at one place, so -ra folds them into one line."""
-    report = yield
-    longrepr = report.longrepr
-    if report.skipped and isinstance(longrepr, tuple) and HOW_TO_ENABLE in longrepr[2]:
-        report.longrepr = (__file__, None, HOW_TO_ENABLE)
-    return report
+    return BROWSER.fold_skip((yield))
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -93,9 +89,7 @@ def browser():
     connection objects, and the serialized-rollback restore must not be
     among them.
     """
-    reason = _missing()
-    if reason:
-        pytest.fail(f"CI=true but {reason}: {HOW_TO_ENABLE}", pytrace=False)
+    BROWSER.require()
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an event loop in this thread; the ORM calls

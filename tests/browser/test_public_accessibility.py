@@ -6,21 +6,7 @@ phone width WCAG asks for (320 px).
 
 import pytest
 
-from cms.demo import demo_seed
-from hearings.alert_links import confirm_token, unsubscribe_token
-from hearings.models import (
-    HearingIndexPage,
-    HearingResponsePage,
-    ResponseAlertSubscription,
-)
-from hearings.selectors import hearings_open
-from pages.models import (
-    AccessibilityStatementPage,
-    ContentPage,
-    MeetingIndexPage,
-    MeetingPage,
-)
-from tests.factories import HearingFactory, HearingResponsePageFactory
+from tests.public_pages import ERROR_STATUS, demo_council, public_page_paths
 
 pytestmark = [
     pytest.mark.browser,
@@ -31,70 +17,12 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 ERROR_PAGES = {"not_found", "server_error", "alert_link_refused"}
 
 
-def _response_page(site):
-    """A live response of the council: the demo's, or one made here."""
-    response = HearingResponsePage.objects.descendant_of(site.root_page).live().first()
-    if response is None:
-        index = HearingIndexPage.objects.child_of(site.root_page).get()
-        response = HearingResponsePageFactory(
-            parent=index,
-            hearing=HearingFactory(council=site),
-            title="Rådets svar om nye boliger",
-            published=True,
-        )
-    return response
-
-
-def _path(page):
-    """The page's path on its site (the live server answers for every site)."""
-    return page.get_url_parts()[2]
-
-
 @pytest.fixture
 def public_pages(live_server, settings):
     """Name -> absolute URL of one page of every public type, demo content."""
     settings.ROOT_URLCONF = "tests.browser.urls"
-    site = demo_seed(password="browser-test-password", port=80).sites["eksempelby"]
-    home = site.root_page
-    response = _response_page(site)
-    open_id = hearings_open(site=site)[0].pk
-    meeting = MeetingPage.objects.descendant_of(home).live().exclude(minutes=[])
-    index = _path(HearingIndexPage.objects.child_of(home).get())
-    alert = ResponseAlertSubscription.objects.create(
-        council=site, email="laeser@borger.dk", language="da"
-    )
-    confirm, unsubscribe = (
-        confirm_token(subscription=alert),
-        unsubscribe_token(subscription=alert),
-    )
-    paths = {
-        "home": "/",
-        "hearing_index": _path(HearingIndexPage.objects.child_of(home).get()),
-        "hearing_response": _path(response),
-        "hearing_response_poster": _path(response) + "opslag/",
-        "hearing": _path(response.get_parent()) + f"hoering/{response.hearing_id}/",
-        # "Skriv til rådet" on an open hearing: the form and the receipt.
-        "citizen_input": _path(response.get_parent()) + f"hoering/{open_id}/skriv/",
-        "citizen_input_sent": _path(response.get_parent())
-        + f"hoering/{open_id}/skriv/tak/",
-        "content": _path(ContentPage.objects.child_of(home).live().first()),
-        "meeting_index": _path(MeetingIndexPage.objects.child_of(home).get()),
-        "meeting": _path(meeting.first()),
-        "accessibility_statement": _path(
-            AccessibilityStatementPage.objects.child_of(home).get()
-        ),
-        "alert_subscribe": index + "abonnement/",
-        "alert_sent": index + "abonnement/sendt/",
-        "alert_confirm": index + f"abonnement/bekraeft/{confirm}/",
-        "alert_link_refused": index + "abonnement/bekraeft/forkert/",
-        "alert_unsubscribe": f"/abonnement/afmeld/{unsubscribe}/",
-        "search_results": "/soeg/?q=r%C3%A5det",
-        "search_empty": "/soeg/",
-        # Nothing found: "Mente du: hjemløse?" as a link.
-        "search_suggestion": "/soeg/?q=hjeml%C3%A6se",
-        "not_found": "/denne-side-findes-ikke/",
-        "server_error": "/test-fejl/",
-    }
+    paths = public_page_paths(demo_council())
+    # The live server answers for every site.
     return {name: live_server.url + path for name, path in paths.items()}
 
 
@@ -108,8 +36,7 @@ def _violations_report(url, violations):
 
 def _visit(tab, name, url):
     answer = tab.goto(url)
-    expected = {"not_found": 404, "server_error": 500, "alert_link_refused": 400}
-    expected = expected.get(name, 200)
+    expected = ERROR_STATUS.get(name, 200)
     assert answer.status == expected, f"{url} answered {answer.status}"
     tab.wait_for_load_state("load")
 

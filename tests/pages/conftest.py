@@ -1,6 +1,8 @@
 """Fixtures for the public site's tests: a council with pages of every type."""
 
 import datetime
+import shutil
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -14,6 +16,7 @@ from tests.factories import (
     MeetingPageFactory,
     publish_fixture,
 )
+from tests.tool_gate import ToolGate
 
 
 def hearing_index(site):
@@ -69,3 +72,40 @@ def content_page(council_a):
     )
     publish_fixture(page)
     return page
+
+
+def _vnu_missing():
+    """Why the Nu Html Checker cannot run here, or None when it can."""
+    if shutil.which("java") is None:
+        return "no java was found"
+    if not VNU_JAR.is_file():
+        return f"{VNU_JAR} is missing"
+    return None
+
+
+VNU_JAR = Path(__file__).resolve().parents[2] / "var" / "vnu" / "vnu.jar"
+VNU = ToolGate(
+    marker="html_validator",
+    how_to_enable=(
+        "HTML validity tests need Java and vnu.jar: apt install "
+        "openjdk-17-jre-headless && scripts/fetch_vnu.sh"
+    ),
+    missing=_vnu_missing,
+    where=__file__,
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    VNU.skip_marked(items)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    return VNU.fold_skip((yield))
+
+
+@pytest.fixture
+def vnu_command():
+    """The Nu Html Checker's command line, to which the files are added."""
+    VNU.require()
+    return [shutil.which("java"), "-jar", str(VNU_JAR)]
