@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from hearings.models import Hearing
+from hearings.validators import title_is_file_name
 from tests.factories import HearingFactory, HearingResponsePageFactory
-from tests.hearings.conftest import hearing_form_data
+from tests.hearings.conftest import PDF_BYTES, hearing_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +146,48 @@ def test_a_sorted_column_still_sorts_the_whole_list(
         "Besvaret, frist om lidt",
         "Åben, sen frist",
     ]
+
+
+# A document's title -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("title", ["bilag_3_final_v2.pdf", "bilag_3_final_v2"])
+def test_a_document_titled_by_its_file_name_is_refused_on_its_row(
+    client_as, secretary_a, make_document, title
+):
+    document = make_document("bilag_3_final_v2.pdf", PDF_BYTES, title=title)
+    data = hearing_form_data(documents=[document], title="Høring om bostøtte")
+    response = client_as(secretary_a).post(ADD, data)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    message = html.index(f"“{title}” har sit filnavn som titel")
+    row_errors = html.index("-0-child-document-errors")  # the first row's field
+    assert 0 < message - row_errors < 600
+    assert 'value="Høring om bostøtte"' in html
+    assert not Hearing.objects.exists()
+
+
+def test_a_document_with_a_human_title_is_accepted(
+    client_as, secretary_a, make_document
+):
+    document = make_document(
+        "bilag_3_final_v2.pdf", PDF_BYTES, title="Forslag til ny bostøtte"
+    )
+    response = client_as(secretary_a).post(ADD, hearing_form_data(documents=[document]))
+    assert response.status_code == 302
+    assert Hearing.objects.get().documents.get().document == document
+
+
+@pytest.mark.parametrize(
+    ("title", "file_name", "refused"),
+    [
+        ("Bilag_3.PDF", "documents/bilag_3.pdf", True),
+        ("bilag_3", "documents/bilag_3_Ab3dE9x.pdf", True),
+        ("referat.docx", "documents/noget_andet.docx", True),
+        ("Bilag 3: økonomi", "documents/bilag_3.pdf", False),
+        ("Budget", "documents/budget_2027.pdf", False),
+    ],
+)
+def test_what_counts_as_a_file_name(title, file_name, refused):
+    assert title_is_file_name(title=title, file_name=file_name) is refused

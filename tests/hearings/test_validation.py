@@ -90,8 +90,8 @@ def test_an_oversized_document_is_refused(
 def test_real_pdf_and_docx_documents_are_accepted(
     client_as, secretary_a, make_document
 ):
-    pdf = make_document("forslag.pdf", PDF_BYTES)
-    docx = make_document("bilag.docx", docx_bytes())
+    pdf = make_document("forslag.pdf", PDF_BYTES, title="Forslag til politik")
+    docx = make_document("bilag.docx", docx_bytes(), title="Bilag om tilbud")
     response = client_as(secretary_a).post(
         ADD, hearing_form_data(documents=[pdf, docx])
     )
