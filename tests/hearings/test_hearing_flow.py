@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 ADD = reverse("hearings_hearing:add")
 LIST = reverse("hearings_hearing:list")
 HOME = reverse("wagtailadmin_home")
+QUERIES_OF_THE_LIST = 18  # measured: 18, with 5 hearings and with 15
 
 
 def respond_url(hearing):
@@ -191,3 +192,17 @@ def test_a_document_with_a_human_title_is_accepted(
 )
 def test_what_counts_as_a_file_name(title, file_name, refused):
     assert title_is_file_name(title=title, file_name=file_name) is refused
+
+
+def test_the_list_costs_the_same_queries_for_more_hearings(
+    client_as, secretary_a, council_a, index_a, django_assert_max_num_queries
+):
+    client = client_as(secretary_a)
+    _list_hearings(council_a, index_a)
+    client.get(LIST)
+    with django_assert_max_num_queries(QUERIES_OF_THE_LIST):
+        client.get(LIST)
+    for number in range(10):
+        HearingFactory(council=council_a, title=f"Flere høringer {number}")
+    with django_assert_max_num_queries(QUERIES_OF_THE_LIST):
+        assert "Flere høringer 9" in client.get(LIST).content.decode()
