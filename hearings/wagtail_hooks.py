@@ -124,6 +124,14 @@ class HearingCreateView(snippet_views.CreateView):
     def get_success_url(self):
         return reverse("hearings_hearing:edit", args=[self.object.pk])
 
+    def get_success_buttons(self):
+        # The message is shown in the hearing's editor: "edit" would lead
+        # where the secretary already is.
+        if not may_write_response(user=self.request.user, hearing=self.object):
+            return []
+        url = reverse("hearings_hearing:respond", args=[self.object.pk])
+        return [admin_messages.button(url, _("Write the response"))]
+
 
 class HearingEditView(OwnCouncilObjectMixin, snippet_views.EditView):
     """The hearing editor, with the way to the response, and the way to the
