@@ -89,3 +89,17 @@ def test_nothing_scrolls_sideways_at_320_px(public_pages, open_page):
         width = tab.evaluate("document.scrollingElement.scrollWidth")
         assert width <= 320, f"{url} is {width} px wide at a 320 px viewport"
         assert tab.evaluate(STICKING_OUT) == [], url
+
+
+def test_every_public_page_fits_with_text_at_200_percent(public_pages, open_page):
+    tab = open_page(1280)
+    # The browser's own text size setting, doubled (16 px -> 32 px): WCAG
+    # 1.4.4, text resized without loss of content.
+    session = tab.context.new_cdp_session(tab)
+    session.send("Page.enable")
+    session.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    for name, url in public_pages.items():
+        _visit(tab, name, url)
+        width = tab.evaluate("document.scrollingElement.scrollWidth")
+        assert width <= 1280, f"{url} is {width} px wide with text at 200 %"
+        assert tab.evaluate(STICKING_OUT) == [], url
