@@ -72,6 +72,8 @@ class BasePage(AsciiSlugMixin, Page):
     # The approval workflow's protocol (workflows.page_protocol): text fields
     # written in easy-read language, whose LIX the editor and chairs see.
     readability_fields = ()
+    # Other fields whose LIX the editor and the chairs' mail give.
+    lix_reported_fields = ()
 
     @cached_property
     def original_published_at(self):

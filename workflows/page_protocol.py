@@ -7,6 +7,8 @@ pages.models gives every page type the defaults.
 
 - ``readability_fields``: the names of the text fields that hold easy-read
   text. The editor shows their LIX live, and the chairs' mail gives it.
+- ``lix_reported_fields``: other fields whose LIX the editor shows (as last
+  saved) and the chairs' mail gives, e.g. a response's whole text.
 - ``approval_mail_notes(event=...)``: sentences the workflow's mails add
   about this page, e.g. what a response answers and where approving sends
   it. ``event`` is the mail: "submitted", "approved" or "changes_requested".
@@ -20,6 +22,7 @@ from wagtail.models import get_page_models
 
 class ApprovablePage(Protocol):
     readability_fields: tuple[str, ...]
+    lix_reported_fields: tuple[str, ...]
 
     def approval_mail_notes(self, *, event: str) -> list[str]: ...
 
@@ -27,6 +30,12 @@ class ApprovablePage(Protocol):
 def readability_fields_of(page):
     """The easy-read fields of one page (none for pages that have none)."""
     return tuple(getattr(page, "readability_fields", ()))
+
+
+def lix_fields_of(page):
+    """Every field whose LIX the editor and the chairs' mail give, the
+    easy-read ones first."""
+    return readability_fields_of(page) + tuple(getattr(page, "lix_reported_fields", ()))
 
 
 def readability_fields_in_use():

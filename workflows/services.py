@@ -21,11 +21,11 @@ from wagtail.users.models import UserProfile
 
 from cms.models import CouncilRole, CouncilSettings
 from cms.selectors import council_group, user_display_name
-from cms.text_checks import lix
 from workflows import mail, publish_guard, selectors
 from workflows.approval_policy import eligible_approvers, workflow_submitter_ids
 from workflows.models import ChairApprovalTask, CouncilWorkflow
-from workflows.page_protocol import mail_notes_of, readability_fields_of
+from workflows.page_protocol import mail_notes_of
+from workflows.readability import page_lix_reports
 from workflows.review import COMPARE_URL_NAME, review_comparison
 from workflows.signals import page_published_on_approval
 from workflows.task_actions import ApprovalRefused, page_lock
@@ -195,7 +195,7 @@ def task_state_announce(*, task_state):
         "compare_url": (
             mail.admin_url(COMPARE_URL_NAME, *comparison.args) if comparison else ""
         ),
-        "lix": _easy_read_lix(page),
+        "lix_reports": page_lix_reports(page),
     }
     template = "changed_in_review" if restart else "submitted"
     return mail.send_to_users(f"workflows/mail/{template}", context, recipients)
@@ -241,15 +241,6 @@ def _wanting(users, notification):
 def _council_name(page):
     site = page.get_site()
     return CouncilSettings.for_site(site).name if site else ""
-
-
-def _easy_read_lix(page):
-    """The LIX of the page's first easy-read text (see page_protocol)."""
-    for name in readability_fields_of(page):
-        text = getattr(page, name, "")
-        if text:
-            return lix(text)
-    return None
 
 
 def workflow_state_is_chair_approval(workflow_state):

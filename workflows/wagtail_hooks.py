@@ -89,6 +89,14 @@ def readability_meter_js():
     )
 
 
+@hooks.register("insert_global_admin_css")
+def readability_meter_css():
+    return format_html(
+        '<link rel="stylesheet" href="{}">',
+        versioned_static("workflows/css/readability.css"),
+    )
+
+
 @hooks.register("before_edit_page")
 def show_requested_changes(request, page):
     """Put the chairs' comment at the top of the editor when a page has been

@@ -17,6 +17,7 @@ from hearings.forms import HearingResponsePageForm
 from hearings.models.hearing import hearings_for_public_page
 from hearings.printing import response_letter, response_poster
 from pages.models import BasePage
+from workflows.readability_panel import LixPanel
 
 
 @dataclass
@@ -41,6 +42,8 @@ class HearingResponsePage(RoutablePageMixin, BasePage):
         related_name="responses",
     )
     readability_fields = ("easy_read_summary",)
+    # The whole response is not easy-read, but the chairs see its LIX too.
+    lix_reported_fields = ("body",)
     easy_read_summary = models.TextField(
         _("in short (easy-read)"),
         blank=True,
@@ -72,6 +75,7 @@ class HearingResponsePage(RoutablePageMixin, BasePage):
         CitizenInputPanel(),
         FieldPanel("easy_read_summary"),
         FieldPanel("body"),
+        LixPanel("body"),
         MultiFieldPanel(
             [
                 FieldPanel("signed_by"),

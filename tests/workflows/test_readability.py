@@ -1,10 +1,15 @@
-"""The easy-read summary's LIX is shown live in the editor."""
+"""The editor shows how easy a text is to read, in colour and words: live
+under easy-read fields, as last saved under a response's whole text; the
+chairs' mail gives the LIX of each."""
 
 import re
 
+from bs4 import BeautifulSoup
+from django.core import mail
 from django.urls import reverse
 
 from tests.factories import MeetingPageFactory
+from tests.workflows.conftest import paragraph
 
 URL = "/admin/workflows/readability/"
 
@@ -70,3 +75,52 @@ def test_the_response_editor_loads_the_meter_for_the_summary(
     assert "easy_read_summary" in readability_fields(html)
     assert f'data-readability-url="{URL}"' in html
     assert 'name="easy_read_summary"' in html
+
+
+HARD_BODY = (
+    "<p>Kommunalbestyrelsen skal sikre koordinerede og helhedsorienterede "
+    "indsatser på tværs af forvaltningerne.</p>"
+)
+EASY_SUMMARY = "Vi vil have flere varmestuer. Der skal være åbent om natten."
+
+
+def lix_meter(html):
+    """The LIX meter the editor shows under the response's text."""
+    meter = BeautifulSoup(html, "html.parser").find(
+        class_="readability-meter", attrs={"data-band": True}
+    )
+    return meter
+
+
+def test_the_response_editor_shows_the_lix_of_the_whole_text_in_colour_and_words(
+    admin, secretary_a, response_a
+):
+    admin.save(secretary_a, response_a, body=[paragraph(HARD_BODY)])
+
+    html = admin.get(
+        secretary_a, reverse("wagtailadmin_pages:edit", args=[response_a.pk])
+    ).content.decode()
+
+    meter = lix_meter(html)
+    assert meter["data-band"] == "very_hard"
+    bar = meter.find("meter")
+    assert (bar["value"], bar["low"], bar["high"]) == ("56", "35", "45")
+    assert "LIX 56: meget svær at læse." in meter.get_text(" ", strip=True)
+    assert "workflows/css/readability.css" in html
+
+
+def test_the_chairs_mail_gives_the_lix_of_the_summary_and_of_the_whole_text(
+    admin, secretary_a, chair_a, response_a
+):
+    admin.submit(
+        secretary_a,
+        response_a,
+        easy_read_summary=EASY_SUMMARY,
+        body=[paragraph(HARD_BODY)],
+    )
+
+    to_chair = [m for m in mail.outbox if chair_a.email in m.to]
+    assert len(to_chair) == 1
+    body = to_chair[0].body
+    assert "LIX for »Kort fortalt (let læst)«: 15 (let at læse)." in body
+    assert "LIX for »Høringssvar«: 56 (meget svær at læse)." in body

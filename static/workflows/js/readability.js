@@ -22,16 +22,34 @@
     return input ? input.value : "";
   }
 
+  // The meter's scale: 0-70, green up to 34, yellow to 44, red beyond
+  // (the bands of cms.text_checks.lix_band; the words say which).
+  function meterElement() {
+    var bar = document.createElement("meter");
+    bar.min = 0;
+    bar.max = 70;
+    bar.low = 35;
+    bar.high = 45;
+    bar.optimum = 20;
+    bar.hidden = true;
+    return bar;
+  }
+
   function attach(textarea) {
-    var meter = document.createElement("p");
-    meter.className = "help readability-meter";
-    meter.id = textarea.id + "-readability";
-    meter.setAttribute("aria-live", "polite");
+    var meter = document.createElement("div");
+    meter.className = "readability-meter";
+    var bar = meterElement();
+    var text = document.createElement("p");
+    text.className = "readability-meter__text readability-meter__text--live";
+    text.id = textarea.id + "-readability";
+    text.setAttribute("aria-live", "polite");
+    meter.appendChild(bar);
+    meter.appendChild(text);
     textarea.insertAdjacentElement("afterend", meter);
     var described = textarea.getAttribute("aria-describedby");
     textarea.setAttribute(
       "aria-describedby",
-      (described ? described + " " : "") + meter.id
+      (described ? described + " " : "") + text.id
     );
 
     var timer = null;
@@ -51,8 +69,11 @@
         })
         .then(function (data) {
           if (data && request === latest) {
-            meter.textContent = data.message;
-            meter.dataset.band = data.band;
+            text.textContent = data.message;
+            meter.dataset.band = data.words ? data.band : "";
+            bar.value = data.score;
+            bar.textContent = "LIX " + data.score;
+            bar.hidden = !data.words;
           }
         })
         .catch(function () {});
