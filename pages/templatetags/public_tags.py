@@ -130,8 +130,10 @@ def dkfds_widget(bound_field):
 
 @register.simple_tag(takes_context=True)
 def subpage_url(context, page, route_name):
-    """The URL of one of a routable page's own routes (e.g. a poster)."""
-    return page.get_url(context.get("request")) + page.reverse_subpage(route_name)
+    """The URL of one of a routable page's own routes (e.g. a poster), or ""
+    while the page has no address on this site."""
+    url = page.get_url(context.get("request"))
+    return url + page.reverse_subpage(route_name) if url else ""
 
 
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
