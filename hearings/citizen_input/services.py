@@ -1,20 +1,15 @@
 """Writes of citizens' input: receiving it, telling the secretariat,
 deleting one (spam) and deleting what has been kept long enough."""
 
-import logging
-from functools import partial
-
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from cms.background_tasks import enqueue_on_commit
 from cms.models import CouncilRole, CouncilSettings
 from hearings.citizen_input.selectors import citizen_inputs_expired
 from hearings.models.citizen_input import CitizenInput
 from workflows.mail import admin_url, send_to_users
 from workflows.selectors import council_staff
-
-logger = logging.getLogger(__name__)
 
 INPUT_URL_NAME = "hearings_hearing:citizen_input"
 
@@ -29,17 +24,10 @@ def citizen_input_create(*, hearing, text, name="", contact="", language=""):
         contact=contact.strip(),
         language=language,
     )
-    transaction.on_commit(partial(_enqueue_notification, citizen_input.pk))
+    # A queue that cannot take the task is logged (the input still shows in
+    # the admin), not shown to the sender.
+    enqueue_on_commit(citizen_input_notify, citizen_input_id=citizen_input.pk)
     return citizen_input
-
-
-def _enqueue_notification(citizen_input_id):
-    """The input is stored already: a queue that cannot take the task is
-    logged (the input still shows in the admin), not shown to the sender."""
-    try:
-        citizen_input_notify.enqueue(citizen_input_id=citizen_input_id)
-    except Exception:
-        logger.exception("Could not enqueue the mail for input %s", citizen_input_id)
 
 
 @task()
