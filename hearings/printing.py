@@ -11,7 +11,6 @@ page), so a draft can never be printed from the public site.
 
 import logging
 
-import segno
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -20,6 +19,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from cms.models import CouncilSettings
+from pages.printing import qr_code_data_uri
 
 logger = logging.getLogger(__name__)
 
@@ -31,11 +31,6 @@ PDF_VARIANT = "pdf/ua-1"
 
 class PdfUnavailable(Exception):
     """WeasyPrint or the system libraries it needs (Pango) are missing."""
-
-
-def qr_code_data_uri(url):
-    """A QR code for ``url`` as an SVG data URI (fits a strict CSP's img-src)."""
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
 def _paper_context(request, page):

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page, Site
 from wagtail.search import index
@@ -14,6 +15,7 @@ from cms.slugs import AsciiSlugMixin, ascii_slug_input
 from pages.blocks import BodyBlock, NonAccessibleContentBlock
 from pages.contributions import contributed_home_sections
 from pages.forms import MeetingPageForm
+from pages.printing import meeting_poster
 from pages.word_forms import FORMS_FIELD, index_forms, page_texts
 from workflows.forms import GuardedPageForm
 
@@ -188,7 +190,7 @@ class MeetingIndexPage(BasePage):
         return context
 
 
-class MeetingPage(BasePage):
+class MeetingPage(RoutablePageMixin, BasePage):
     """One council meeting with its agenda, minutes and easy-read minutes."""
 
     starts_at = models.DateTimeField(_("starts at"))
@@ -254,6 +256,11 @@ class MeetingPage(BasePage):
 
     # The place is chosen among the council's own (pages.forms).
     base_form_class = MeetingPageForm
+
+    @path("opslag/", name="poster")
+    def poster(self, request):
+        """The A4 poster ("Opslag") of this meeting, for the notice board."""
+        return meeting_poster(request, self)
 
     @property
     def where(self):

@@ -88,6 +88,7 @@ def public_page_paths(site):
         "meeting_index": _path(MeetingIndexPage.objects.child_of(home).get()),
         # With minutes, held at one of the council's places.
         "meeting": _path(meeting.first()),
+        "meeting_poster": _path(meeting.first()) + "opslag/",
         "accessibility_statement": _path(
             AccessibilityStatementPage.objects.child_of(home).get()
         ),

@@ -1,12 +1,17 @@
-"""The poster of a response, printed from a real browser: one A4 sheet,
-filled, in the font it has on screen."""
+"""The posters of a response and of a meeting, printed from a real
+browser: one A4 sheet, filled, in the font it has on screen."""
 
 import io
 
 import pytest
 
-from tests.factories import HearingFactory, HearingResponsePageFactory
-from tests.pages.conftest import hearing_index
+from cms.models import CouncilSettings, MeetingPlace
+from tests.factories import (
+    HearingFactory,
+    HearingResponsePageFactory,
+    MeetingPageFactory,
+)
+from tests.pages.conftest import hearing_index, meeting_index
 
 pytestmark = [
     pytest.mark.browser,
@@ -21,21 +26,51 @@ LONG_SUMMARY = (
 ) * 2
 
 
-@pytest.fixture
-def poster_url(live_server, council_a):
+def _response_poster(council):
     response = HearingResponsePageFactory(
-        parent=hearing_index(council_a),
-        hearing=HearingFactory(council=council_a),
+        parent=hearing_index(council),
+        hearing=HearingFactory(council=council),
         title="Høringssvar om natcafeens åbningstider i weekenden",
         easy_read_summary=LONG_SUMMARY,
         published=True,
     )
-    return live_server.url + response.get_url_parts()[2] + "opslag/"
+    return response, "Kort fortalt"
 
 
-def test_the_poster_prints_on_one_a4_page(poster_url, open_page):
+def _meeting_poster(council):
+    place = MeetingPlace.objects.create(
+        council_settings=CouncilSettings.for_site(council),
+        name="Værestedet Kilden",
+        address="Kildevej 7, Eksempelby",
+        step_free=True,
+    )
+    meeting = MeetingPageFactory(
+        parent=meeting_index(council),
+        title="Rådsmøde om natcafeens åbningstider",
+        location="",
+        place=place,
+        easy_read_minutes=LONG_SUMMARY,
+    )
+    return meeting, "Det talte vi om, kort fortalt"
+
+
+@pytest.fixture(params=["response", "meeting"])
+def poster(request, live_server, council_a):
+    """(URL of the poster, the heading of its text) for each kind of poster."""
+    make = {"response": _response_poster, "meeting": _meeting_poster}[request.param]
+    page, heading = make(council_a)
+    return live_server.url + page.get_url_parts()[2] + "opslag/", heading
+
+
+@pytest.fixture
+def poster_url(poster):
+    return poster[0]
+
+
+def test_the_poster_prints_on_one_a4_page(poster, open_page):
     from pypdf import PdfReader
 
+    poster_url, heading = poster
     tab = open_page(1280)
     tab.goto(poster_url)
     assert tab.get_by_role("button", name="Udskriv opslaget").is_visible()
@@ -45,7 +80,7 @@ def test_the_poster_prints_on_one_a4_page(poster_url, open_page):
     width, height = (round(float(v)) for v in pages[0].mediabox[2:])
     assert (width, height) == A4_POINTS
     text = pages[0].extract_text()
-    assert "Kort fortalt" in text
+    assert heading in text
     assert "Udskriv opslaget" not in text  # the toolbar is not printed
 
 
