@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
-from cms import files, two_factor, two_factor_views
+from cms import admin_guide, files, two_factor, two_factor_views
 from cms.admin_guard import allow_staff_urls
 from cms.tenancy import pages_of_councils, user_council_ids
 
@@ -56,6 +56,26 @@ allow_staff_urls(names=two_factor.TWO_FACTOR_URL_NAMES)
 @hooks.register("register_admin_urls")
 def two_factor_urls():
     return two_factor_views.admin_urlpatterns()
+
+
+# The guide (cms.admin_guide) ----------------------------------------------
+
+allow_staff_urls(names=(admin_guide.GUIDE_URL_NAME,))
+
+
+@hooks.register("register_admin_urls")
+def guide_urls():
+    return admin_guide.guide_urlpatterns()
+
+
+@hooks.register("register_help_menu_item")
+def guide_help_item():
+    return admin_guide.guide_menu_item()
+
+
+@hooks.register("construct_help_menu")
+def guide_replaces_wagtails_guide(request, menu_items):
+    admin_guide.help_menu_adjust(menu_items)
 
 
 @hooks.register("register_user_listing_buttons")

@@ -356,6 +356,9 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.file_forms.GuardedImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 10) * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The dashboard's "what's new in Wagtail" banner links Wagtail's English
+# editor guide; a council's staff have Talerør's guide (cms.admin_guide).
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 # Approval publishes exactly the approved revision, under a lock (workflows).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "workflows.finish.publish_approved_revision"
