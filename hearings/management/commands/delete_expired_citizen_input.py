@@ -6,11 +6,10 @@ CITIZEN_INPUT_UNDECIDED_RETENTION_DAYS after the deadline if none ever is.
 Safe to run more often or twice in parallel.
 """
 
-from datetime import date
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from hearings.citizen_input.services import citizen_inputs_expired_delete
+from hearings.management.date_option import date_option_add, date_option_value
 
 
 class Command(BaseCommand):
@@ -21,17 +20,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--date",
-            help="Act as if today were this date (YYYY-MM-DD); for testing.",
-        )
+        date_option_add(parser)
 
     def handle(self, *args, **options):
-        today = None
-        if options["date"]:
-            try:
-                today = date.fromisoformat(options["date"])
-            except ValueError as exc:
-                raise CommandError("--date must be YYYY-MM-DD.") from exc
+        today = date_option_value(options)
         deleted = citizen_inputs_expired_delete(today=today)
         self.stdout.write(f"{deleted} input(s) from citizens deleted.")

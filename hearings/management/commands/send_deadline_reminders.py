@@ -6,11 +6,10 @@ Each reminder is a background task: sent here and now with the immediate
 backend, by `manage.py db_worker` with the database queue.
 """
 
-from datetime import date
-
 from django.core.management.base import BaseCommand, CommandError
 from django_tasks import TaskResultStatus
 
+from hearings.management.date_option import date_option_add, date_option_value
 from hearings.reminders import deadline_reminders_send
 
 
@@ -21,18 +20,10 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument(
-            "--date",
-            help="Act as if today were this date (YYYY-MM-DD); for testing.",
-        )
+        date_option_add(parser)
 
     def handle(self, *args, **options):
-        today = None
-        if options["date"]:
-            try:
-                today = date.fromisoformat(options["date"])
-            except ValueError as exc:
-                raise CommandError("--date must be YYYY-MM-DD.") from exc
+        today = date_option_value(options)
         by_status = {}
         for hearing, result in deadline_reminders_send(today=today):
             by_status.setdefault(result.status, []).append((hearing, result))
