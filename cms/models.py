@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -170,6 +171,55 @@ class CouncilGroup(models.Model):
         return f"{self.site} – {self.get_role_display()}"
 
 
+class MemberProfile(models.Model):
+    """What a person has chosen about being named and being reached.
+
+    Members are often experts by experience; whether their name appears on
+    public pages (attendance, working groups, feeds) is theirs to decide,
+    and a phone number is kept only while they consent to text messages.
+    Everything public that names a member asks here first
+    (cms.selectors.public_member_name).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="member_profile",
+    )
+    publicly_named = models.BooleanField(
+        _("named on public pages"),
+        default=False,
+        help_text=_(
+            "Only then does the person's name appear on the council's public "
+            "pages, in minutes, working groups and feeds."
+        ),
+    )
+    phone = models.CharField(_("mobile phone"), max_length=30, blank=True)
+    phone_consent_at = models.DateTimeField(
+        _("consent to text messages given"), null=True, blank=True
+    )
+    remind_by_email = models.BooleanField(_("reminders by e-mail"), default=True)
+    remind_by_sms = models.BooleanField(_("reminders by text message"), default=False)
+
+    class Meta:
+        verbose_name = _("member profile")
+        verbose_name_plural = _("member profiles")
+
+    def __str__(self):
+        return str(self.user)
+
+    def clean(self):
+        super().clean()
+        if self.phone and self.phone_consent_at is None:
+            raise ValidationError(
+                {"phone": _("A phone number is kept only with the person's consent.")}
+            )
+        if self.remind_by_sms and not self.phone:
+            raise ValidationError(
+                {"remind_by_sms": _("Text messages need a mobile phone number.")}
+            )
+
+
 class CouncilRootPage(Page):
     """A council's own node in the page tree, holding its home page in every
     language.
@@ -197,6 +247,16 @@ class CouncilRootPage(Page):
 def _settings_owner(settings):
     """A council's settings are that council's."""
     return frozenset({settings.site_id})
+
+
+@register_owner(MemberProfile)
+def _member_profile_owner(profile):
+    """A person's choices belong to the councils they serve."""
+    return frozenset(
+        Site.objects.filter(council_groups__group__user=profile.user_id).values_list(
+            "pk", flat=True
+        )
+    )
 
 
 @register_owner(MeetingPlace)

@@ -4,7 +4,7 @@ which role, and how a person is named."""
 from django.conf import settings
 from wagtail.models import Page, Site
 
-from cms.models import CouncilGroup
+from cms.models import CouncilGroup, MemberProfile
 
 
 def user_display_name(user):
@@ -12,6 +12,15 @@ def user_display_name(user):
     if user is None:
         return ""
     return user.get_full_name().strip() or user.get_username()
+
+
+def public_member_name(user):
+    """The name a member may be shown by on public pages, or "" when they
+    have not chosen to be named (the default)."""
+    if user is None:
+        return ""
+    profile = MemberProfile.objects.filter(user=user, publicly_named=True).first()
+    return user_display_name(user) if profile else ""
 
 
 def council_sites_for_user(*, user):
