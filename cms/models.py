@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -29,6 +30,15 @@ class CouncilSettings(ClusterableModel, BaseSiteSetting):
     email = models.EmailField(_("secretariat e-mail"), blank=True)
     phone = models.CharField(_("secretariat phone"), max_length=30, blank=True)
     address = models.TextField(_("postal address"), blank=True)
+    agenda_days_ahead = models.PositiveSmallIntegerField(
+        _("agenda published days ahead"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "How many days before a meeting its agenda is published. The "
+            "secretariat gets an e-mail when an agenda is late."
+        ),
+    )
     collection = models.ForeignKey(
         "wagtailcore.Collection",
         verbose_name=_("document and image collection"),
@@ -58,6 +68,7 @@ class CouncilSettings(ClusterableModel, BaseSiteSetting):
             [FieldPanel("email"), FieldPanel("phone"), FieldPanel("address")],
             heading=_("Secretariat"),
         ),
+        FieldPanel("agenda_days_ahead"),
         InlinePanel(
             "meeting_places",
             heading=_("Meeting places"),

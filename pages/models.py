@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
@@ -429,3 +430,66 @@ class SearchWord(models.Model):
 
     def __str__(self):
         return self.word
+
+
+class MeetingReminder(models.Model):
+    """One reminder to one person about one meeting, by one channel.
+
+    Recorded before it is sent and unique per meeting, person, channel and
+    kind, so two runs of the daily command (or two at once) never send it
+    twice; a failed send keeps its error and is tried again on the next run,
+    a bounded number of times, and the secretariat sees it in the admin. The
+    phone number is never copied here: it is read from the person's profile
+    when the message goes out, so a deleted number stops the text messages.
+    """
+
+    class Kind(models.TextChoices):
+        DAY_BEFORE = "day_before", _("The day before")
+        SAME_DAY = "same_day", _("On the day")
+        AGENDA_LATE = "agenda_late", _("Agenda not published in time")
+
+    class Channel(models.TextChoices):
+        EMAIL = "email", _("E-mail")
+        SMS = "sms", _("Text message")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        CANCELLED = "cancelled", _("Not sent: no longer wanted")
+
+    meeting = models.ForeignKey(
+        MeetingPage,
+        verbose_name=_("meeting"),
+        on_delete=models.CASCADE,
+        related_name="reminders",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="meeting_reminders",
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    channel = models.CharField(_("channel"), max_length=5, choices=Channel.choices)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("meeting reminder")
+        verbose_name_plural = _("meeting reminders")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "user", "channel", "kind"],
+                name="unique_meeting_reminder",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.meeting_id} {self.user_id} {self.kind} {self.channel}"
