@@ -1,21 +1,25 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Orderable, Page, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.slugs import AsciiSlugMixin, ascii_slug_input
+from cms.text_checks import cpr_field_errors
 from pages.blocks import BodyBlock, NonAccessibleContentBlock
 from pages.contributions import contributed_home_sections
-from pages.forms import MeetingPageForm
+from pages.forms import AnnualPlanPageForm, MeetingPageForm
 from pages.printing import meeting_poster
 from pages.word_forms import FORMS_FIELD, index_forms, page_texts
 from workflows.forms import GuardedPageForm
@@ -118,6 +122,7 @@ class HomePage(BasePage):
         "pages.MeetingIndexPage",
         "pages.ContentPage",
         "pages.AccessibilityStatementPage",
+        "pages.AnnualPlanPage",
     ]
     max_count_per_parent = 1
 
@@ -284,6 +289,122 @@ class MeetingPage(RoutablePageMixin, BasePage):
             raise ValidationError(
                 {"ends_at": _("The meeting must end after it starts.")}
             )
+
+
+class AnnualPlanPage(BasePage):
+    """The council's year on one page (årshjul): its own entries, such as
+    the municipality's budget milestones, beside the year's meetings and
+    hearing deadlines, which it reads from where they are kept. One page per
+    year (AnnualPlanPageForm), so last year's plan stays as it was."""
+
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("The calendar year the plan covers. One plan per year."),
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("year"),
+        InlinePanel("entries", heading=_("The year's entries"), label=_("entry")),
+    ]
+    search_fields = BasePage.search_fields + [index.FilterField("year")]
+    base_form_class = AnnualPlanPageForm
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("annual plan")
+        verbose_name_plural = _("annual plans")
+
+
+class AnnualPlanEntryKind(models.TextChoices):
+    """What an entry of the annual plan is; a budget milestone is a window
+    for influence, and the public page marks it so."""
+
+    COUNCIL_EVENT = "council_event", _("the council's own event")
+    BUDGET = "budget", _("municipal budget: a window for influence")
+    OTHER = "other", _("other")
+
+
+class AnnualPlanEntry(TranslatableMixin, Orderable):
+    """One thing the secretariat puts on the year's plan: a day or a period,
+    in the editors' order. Translatable with its page (wagtail-localize)."""
+
+    page = ParentalKey(AnnualPlanPage, on_delete=models.CASCADE, related_name="entries")
+    title = models.CharField(_("title"), max_length=120)
+    starts_on = models.DateField(_("start date"))
+    ends_on = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Only for a period.")
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=AnnualPlanEntryKind.choices,
+        default=AnnualPlanEntryKind.COUNCIL_EVENT,
+    )
+    description = models.CharField(
+        _("in one line"),
+        max_length=200,
+        blank=True,
+        help_text=_("One short sentence in plain Danish: what happens, and why."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("starts_on"),
+        FieldPanel("ends_on"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("annual plan entry")
+        verbose_name_plural = _("annual plan entries")
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_influence_window(self):
+        return self.kind == AnnualPlanEntryKind.BUDGET
+
+    def clean(self):
+        super().clean()
+        errors = cpr_field_errors(self, _entry_cpr_message)
+        errors.update(self._date_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def _date_errors(self):
+        """{field: message} for dates that do not fit: an end before the
+        start, or a day outside the plan's year."""
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The end date cannot come before the start date.")
+        year = self._plan_year()
+        for name in ("starts_on", "ends_on"):
+            day = getattr(self, name)
+            if year and day and day.year != year and name not in errors:
+                errors[name] = _(
+                    "The date must be in %(year)s, the year of this plan."
+                ) % {"year": year}
+        return errors
+
+    def _plan_year(self):
+        """The year of the plan the entry is on (the editor's form sets the
+        plan, new or not, before the rows are checked)."""
+        try:
+            return self.page.year
+        except AnnualPlanPage.DoesNotExist:
+            return None
+
+
+def _entry_cpr_message(field, numbers):
+    return _(
+        "%(field)s seems to contain a CPR number (%(number)s). The annual plan "
+        "is public: remove the number."
+    ) % {"field": capfirst(field.verbose_name), "number": ", ".join(numbers)}
 
 
 class ComplianceStatus(models.TextChoices):
