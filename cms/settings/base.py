@@ -313,6 +313,14 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Talerør <noreply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
+# Text messages (cms.text_messages): printed to the console unless an HTTP
+# SMS gateway is configured (see production.py and README.md).
+SMS_GATEWAY_URL = os.environ.get("SMS_GATEWAY_URL", "")
+SMS_GATEWAY_TOKEN = os.environ.get("SMS_GATEWAY_TOKEN", "")
+SMS_GATEWAY_TIMEOUT = env_int("SMS_GATEWAY_TIMEOUT", 10)
+SMS_SENDER = os.environ.get("SMS_SENDER", "Taleroer")
+SMS_BACKEND = "cms.text_messages.ConsoleBackend"
+
 # Background work (mails, deliveries, reminders, search index) runs as
 # Django tasks: "immediate" runs each task as it is enqueued (dev, tests);
 # "database" queues it in the database for `manage.py db_worker`

@@ -46,6 +46,8 @@ if EMAIL_HOST:  # noqa: F405
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+if SMS_GATEWAY_URL:  # noqa: F405
+    SMS_BACKEND = "cms.text_messages.HttpGatewayBackend"
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

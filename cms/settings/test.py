@@ -9,6 +9,7 @@ SECRET_KEY = "test-only-key-for-the-talerør-test-suite-never-in-production"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = "cms.text_messages.LocmemBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests log in with client.login(), which django-axes cannot watch (no
 # request); the login-throttling tests turn it on. Two factors likewise.
