@@ -145,6 +145,7 @@ def council_settings_form(site, *places, **changes):
         "email": council.email,
         "phone": council.phone,
         "address": council.address,
+        "agenda_days_ahead": council.agenda_days_ahead,
         "meeting_places-TOTAL_FORMS": str(len(places)),
         "meeting_places-INITIAL_FORMS": "0",
         "meeting_places-MIN_NUM_FORMS": "0",
