@@ -1,3 +1,6 @@
+import uuid
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask
@@ -111,3 +114,94 @@ class CouncilWorkflow(models.Model):
 
     def __str__(self):
         return f"{self.site} – {self.get_purpose_display()}"
+
+
+class PersonalLink(models.Model):
+    """A council member's personal link to one draft: read it and comment,
+    without an admin login.
+
+    Some members will never manage a password and a second factor; the
+    secretariat sends them this instead (by e-mail or on paper, as a QR
+    code). The address carries the link's random key signed with the
+    project's SECRET_KEY (workflows.personal_links), so it cannot be guessed
+    or altered; this row is what makes it expire and lets the secretariat
+    revoke it. It opens one page of one council for one member, and only
+    while that member is still an active member of that council.
+    """
+
+    class Delivery(models.TextChoices):
+        EMAIL = "email", _("By e-mail")
+        PAPER = "paper", _("On paper, as a QR code")
+
+    key = models.UUIDField(_("key"), default=uuid.uuid4, unique=True, editable=False)
+    site = models.ForeignKey(
+        "wagtailcore.Site",
+        verbose_name=_("council"),
+        on_delete=models.CASCADE,
+        related_name="personal_links",
+    )
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="personal_links",
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="personal_links",
+    )
+    delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    expires_at = models.DateTimeField(_("valid until"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("revoked by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("personal link")
+        verbose_name_plural = _("personal links")
+        ordering = ["expires_at", "pk"]
+
+    def __str__(self):
+        return f"{self.member} – {self.page_id}"
+
+
+class PersonalLinkComment(models.Model):
+    """Which of a page's comments came through a personal link: the record
+    the comment's marker in the editor (its first line) is written from,
+    kept apart from the text a person can edit."""
+
+    comment = models.OneToOneField(
+        "wagtailcore.Comment",
+        verbose_name=_("comment"),
+        on_delete=models.CASCADE,
+        related_name="personal_link_origin",
+    )
+    link = models.ForeignKey(
+        PersonalLink,
+        verbose_name=_("personal link"),
+        on_delete=models.CASCADE,
+        related_name="comments",
+    )
+
+    class Meta:
+        verbose_name = _("comment given by personal link")
+        verbose_name_plural = _("comments given by personal link")
+
+    def __str__(self):
+        return f"{self.link_id} – {self.comment_id}"
