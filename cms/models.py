@@ -39,6 +39,30 @@ class CouncilSettings(ClusterableModel, BaseSiteSetting):
             "secretariat gets an e-mail when an agenda is late."
         ),
     )
+    # The municipality the council advises: where its hearings come from and
+    # where the responses go (by e-mail, and as the letter's address).
+    hearing_email = models.EmailField(
+        _("e-mail for hearing responses"),
+        blank=True,
+        help_text=_(
+            "The municipality's address that hearing responses are sent to. "
+            "A new hearing starts with it."
+        ),
+    )
+    municipality_recipient = models.TextField(
+        _("recipient"),
+        blank=True,
+        help_text=_(
+            "The name lines of the letter's address, one a line: the "
+            "municipality and, if you like, its department. Empty: the "
+            "municipality's name. The hearing's committee follows below."
+        ),
+    )
+    municipality_street = models.CharField(
+        _("street and number"), max_length=150, blank=True
+    )
+    municipality_postcode = models.CharField(_("postcode"), max_length=4, blank=True)
+    municipality_town = models.CharField(_("town"), max_length=100, blank=True)
     collection = models.ForeignKey(
         "wagtailcore.Collection",
         verbose_name=_("document and image collection"),
@@ -69,6 +93,29 @@ class CouncilSettings(ClusterableModel, BaseSiteSetting):
             heading=_("Secretariat"),
         ),
         FieldPanel("agenda_days_ahead"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hearing_email"),
+                FieldPanel("municipality_recipient"),
+                FieldPanel("municipality_street"),
+                FieldPanel("municipality_postcode"),
+                FieldPanel("municipality_town"),
+            ],
+            heading=_("The municipality"),
+            help_text=_(
+                "Where hearings come from, and the address of the letter that "
+                "goes with each response."
+            ),
+        ),
+        InlinePanel(
+            "committees",
+            heading=_("The municipality's committees"),
+            label=_("Committee"),
+            help_text=_(
+                "The committees that send the council hearings. A hearing is "
+                "registered as coming from one of them."
+            ),
+        ),
         InlinePanel(
             "meeting_places",
             heading=_("Meeting places"),
@@ -86,10 +133,65 @@ class CouncilSettings(ClusterableModel, BaseSiteSetting):
 
     def clean(self):
         super().clean()
-        _refuse_cpr_in_public_details(self)
+        # A CPR number is the first thing to say about a field.
+        errors = {
+            **_postal_address_errors(self),
+            **cpr_field_errors(self, _settings_cpr_message),
+        }
+        if errors:
+            raise ValidationError(errors)
 
     def __str__(self):
         return self.name or str(self.site)
+
+    def municipality_postal_address(self):
+        """The letter's street and "postcode town" lines, or () while the
+        municipality's postal address is not kept."""
+        if not self.municipality_street:
+            return ()
+        town = f"{self.municipality_postcode} {self.municipality_town}"
+        return (self.municipality_street, town.strip())
+
+    def municipality_name_lines(self):
+        """The letter's first lines: the recipient as typed, else the
+        municipality's name."""
+        lines = [line.strip() for line in self.municipality_recipient.splitlines()]
+        return [line for line in lines if line] or [self.municipality]
+
+
+class MunicipalCommittee(Orderable):
+    """A committee of the municipality, kept as the council's own list.
+
+    Hearings come from the municipality's committees (udvalg); one list per
+    council lets a hearing name its committee without retyping it, and a
+    committee that wants responses at its own address says so once.
+    """
+
+    council_settings = ParentalKey(
+        CouncilSettings, on_delete=models.CASCADE, related_name="committees"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(
+        _("e-mail for hearing responses"),
+        blank=True,
+        help_text=_(
+            "Only if the committee wants responses at its own address. Empty: "
+            "the municipality's address for hearing responses."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("email")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("committee")
+        verbose_name_plural = _("committees")
+
+    def clean(self):
+        super().clean()
+        _refuse_cpr_in_public_details(self)
+
+    def __str__(self):
+        return self.name
 
 
 class MeetingPlace(Orderable):
@@ -275,10 +377,36 @@ def _meeting_place_owner(place):
     return frozenset({place.council_settings.site_id})
 
 
+@register_owner(MunicipalCommittee)
+def _committee_owner(committee):
+    return frozenset({committee.council_settings.site_id})
+
+
 def _refuse_cpr_in_public_details(instance):
     errors = cpr_field_errors(instance, _settings_cpr_message)
     if errors:
         raise ValidationError(errors)
+
+
+POSTAL_ADDRESS_PARTS = (
+    "municipality_street",
+    "municipality_postcode",
+    "municipality_town",
+)
+
+
+def _postal_address_errors(settings):
+    """{field: message}: a postal address has its street, postcode and town,
+    or none of them, and a Danish postcode has four digits."""
+    values = {name: getattr(settings, name).strip() for name in POSTAL_ADDRESS_PARTS}
+    errors = {}
+    if any(values.values()):
+        missing = gettext("The postal address needs its street, postcode and town.")
+        errors = {name: missing for name, value in values.items() if not value}
+    postcode = values["municipality_postcode"]
+    if postcode and not (len(postcode) == 4 and postcode.isdigit()):
+        errors["municipality_postcode"] = gettext("A postcode has four digits.")
+    return errors
 
 
 def _settings_cpr_message(field, numbers):

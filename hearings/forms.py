@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.models import Locale
 
+from cms.models import CouncilSettings, MunicipalCommittee
 from cms.references import CouncilReferencesMixin, owner_of
 from cms.selectors import council_sites_for_user
 
@@ -14,6 +15,15 @@ from hearings.models.hearing import Hearing
 from hearings.models.themes import Theme
 from workflows.edit_conflicts import changed_by_words
 from workflows.forms import GuardedPageForm
+
+
+CONTACT_EMAIL_HELP = _(
+    "Where the response is to be sent. A new hearing starts with the "
+    "municipality's address from the council's settings. If you choose a "
+    "committee that has its own address, and leave this address as it is or "
+    "empty, the committee's address is used; type another address to send "
+    "the response elsewhere."
+)
 
 
 class HearingAdminForm(CouncilReferencesMixin, WagtailAdminModelForm):
@@ -45,6 +55,8 @@ class HearingAdminForm(CouncilReferencesMixin, WagtailAdminModelForm):
             )
         if "council" in self.fields and self.for_user is not None:
             self._limit_council(self.fields["council"])
+        if "municipal_committee" in self.fields:
+            self._offer_the_municipality()
 
     def _limit_council(self, council_field):
         user = self.for_user
@@ -58,10 +70,63 @@ class HearingAdminForm(CouncilReferencesMixin, WagtailAdminModelForm):
             council_field.initial = sites[0].pk
             council_field.disabled = True
 
+    def _form_council_id(self):
+        """The council the hearing is for, as far as the form knows it."""
+        if self.instance.council_id:
+            return self.instance.council_id
+        field = self.fields.get("council")
+        return field.initial if field is not None and field.disabled else None
+
+    def _offer_the_municipality(self):
+        """The committees of the hearing's council, and for a new hearing the
+        municipality's address for responses."""
+        field = self.fields["municipal_committee"]
+        council_id = self._form_council_id()
+        committees = MunicipalCommittee.objects.order_by("sort_order", "pk")
+        if council_id is not None:
+            committees = committees.filter(council_settings__site_id=council_id)
+        elif not self.for_user or not self.for_user.is_superuser:
+            committees = committees.none()
+        field.queryset = committees
+        field.error_messages["invalid_choice"] = _(
+            "Choose one of this council's committees."
+        )
+        email = self.fields["contact_email"]
+        email.required = False  # a chosen committee's own address may fill it
+        email.help_text = CONTACT_EMAIL_HELP
+        if self.instance.pk is None and council_id is not None:
+            email.initial = self._default_email(council_id)
+
+    def _default_email(self, council_id):
+        if council_id is None:
+            return ""
+        settings = CouncilSettings.objects.filter(site_id=council_id).first()
+        return settings.hearing_email if settings else ""
+
     def clean(self):
         cleaned_data = super().clean()
         self._refuse_stale_save(cleaned_data.get("loaded_version"))
+        if "contact_email" in self.fields and "contact_email" not in self.errors:
+            self._choose_contact_email(cleaned_data)
         return cleaned_data
+
+    def _choose_contact_email(self, cleaned_data):
+        """A newly chosen committee with its own address gets the response,
+        unless another address than the municipality's was typed."""
+        committee = cleaned_data.get("municipal_committee")
+        typed = cleaned_data.get("contact_email") or ""
+        council = cleaned_data.get("council")
+        default = self._default_email(
+            council.pk if council else self._form_council_id()
+        )
+        chosen_now = "municipal_committee" in self.changed_data
+        if committee and committee.email and chosen_now and typed in ("", default):
+            typed = committee.email
+        cleaned_data["contact_email"] = typed or default
+        if not cleaned_data["contact_email"]:
+            self.add_error(
+                "contact_email", _("Type the address the response is to be sent to.")
+            )
 
     def _refuse_stale_save(self, opened):
         """A form that posts no version (not from the editor) is not judged."""

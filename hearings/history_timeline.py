@@ -101,7 +101,10 @@ def _record_title(record):
 def _record_changes(record, previous, theme_names):
     if previous is None:
         return []
-    delta = record.diff_against(previous, excluded_fields=["updated_at"])
+    # A committee chosen from the list shows as its name (the committee field).
+    delta = record.diff_against(
+        previous, excluded_fields=["updated_at", "municipal_committee"]
+    )
     opts = Hearing._meta
     return [
         HistoryChange(

@@ -35,14 +35,29 @@ class PdfUnavailable(Exception):
 
 def _paper_context(request, page):
     site = page.get_site()
+    hearing = page.public_hearing()
+    council = CouncilSettings.for_site(site)
     return {
         "page": page,
-        "hearing": page.public_hearing(),
-        "council": CouncilSettings.for_site(site),
+        "hearing": hearing,
+        "council": council,
+        "recipient_lines": letter_recipient_lines(council=council, hearing=hearing),
         "full_url": page.get_full_url(request),
         "letter_date": page.signed_on
         or timezone.localdate(page.last_published_at or timezone.now()),
     }
+
+
+def letter_recipient_lines(*, council, hearing):
+    """The letter's address block, as a Danish letter has it: the
+    municipality (and department), the hearing's committee, street, postcode
+    and town. Without a postal address in the council's settings (councils
+    and hearings from before it was kept) the names stand alone; the e-mail
+    address is among the letter's facts, not in the address."""
+    lines = council.municipality_name_lines()
+    if hearing.committee and hearing.committee not in lines:
+        lines.append(hearing.committee)
+    return [*lines, *council.municipality_postal_address()]
 
 
 def response_poster(request, page):

@@ -5,6 +5,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from cms.models import MunicipalCommittee
 from cms.slugs import ascii_slug, free_slug
 from hearings.models import Hearing, HearingResponsePage
 from hearings.models.hearing import HEARING_FIELDS
@@ -27,7 +28,11 @@ def hearing_restore(*, hearing, history_id, user):
     if record is None:
         raise HearingError(_("That version of the hearing does not exist."))
     for name in RESTORABLE_FIELDS:
-        setattr(hearing, name, getattr(record, name))
+        attname = Hearing._meta.get_field(name).attname
+        setattr(hearing, attname, getattr(record, attname))
+    if not MunicipalCommittee.objects.filter(pk=hearing.municipal_committee_id):
+        # Gone from the council's list since: its name stays on the hearing.
+        hearing.municipal_committee = None
     hearing.full_clean()
     hearing._history_user = user
     hearing._change_reason = _("Restored the version of %(when)s") % {

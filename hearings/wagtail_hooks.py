@@ -352,7 +352,11 @@ class HearingViewSet(SnippetViewSet):
     ordering = LIST_ORDERING
     copy_view_enabled = False
     inspect_view_enabled = True
-    inspect_view_fields = [*HEARING_FIELDS, "themes"]
+    # A committee chosen from the list shows as its name (the committee field).
+    inspect_view_fields = [
+        *(name for name in HEARING_FIELDS if name != "municipal_committee"),
+        "themes",
+    ]
     inspect_view_class = HearingInspectView
     add_view_class = HearingCreateView
     edit_view_class = HearingEditView
@@ -369,6 +373,7 @@ class HearingViewSet(SnippetViewSet):
                     FieldPanel("summary"),
                     MultiFieldPanel(
                         [
+                            FieldPanel("municipal_committee"),
                             FieldPanel("committee"),
                             FieldPanel("case_number"),
                             FieldPanel("contact_email"),

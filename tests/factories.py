@@ -134,11 +134,12 @@ class HearingResponsePageFactory(FixturePageFactory):
             publish_fixture(self)
 
 
-def council_settings_form(site, *places, **changes):
+def council_settings_form(site, *places, committees=(), **changes):
     """What the council settings editor posts: the council's current details
-    (with changes) and the given meeting places as new inline forms."""
+    (with changes), the given meeting places and the municipality's given
+    committees as new inline forms."""
     council = CouncilSettings.for_site(site)
-    data = {
+    return {
         "name": council.name,
         "municipality": council.municipality,
         "logo": council.logo_id or "",
@@ -146,14 +147,27 @@ def council_settings_form(site, *places, **changes):
         "phone": council.phone,
         "address": council.address,
         "agenda_days_ahead": council.agenda_days_ahead,
-        "meeting_places-TOTAL_FORMS": str(len(places)),
-        "meeting_places-INITIAL_FORMS": "0",
-        "meeting_places-MIN_NUM_FORMS": "0",
-        "meeting_places-MAX_NUM_FORMS": "1000",
+        "hearing_email": council.hearing_email,
+        "municipality_recipient": council.municipality_recipient,
+        "municipality_street": council.municipality_street,
+        "municipality_postcode": council.municipality_postcode,
+        "municipality_town": council.municipality_town,
+        **_inline_rows("meeting_places", places),
+        **_inline_rows("committees", committees),
         **changes,
     }
-    for number, place in enumerate(places):
-        for field, value in place.items():
-            data[f"meeting_places-{number}-{field}"] = value
-        data[f"meeting_places-{number}-ORDER"] = str(number + 1)
+
+
+def _inline_rows(relation, rows):
+    """An inline panel's management form and its rows, all new."""
+    data = {
+        f"{relation}-TOTAL_FORMS": str(len(rows)),
+        f"{relation}-INITIAL_FORMS": "0",
+        f"{relation}-MIN_NUM_FORMS": "0",
+        f"{relation}-MAX_NUM_FORMS": "1000",
+    }
+    for number, row in enumerate(rows):
+        for field, value in row.items():
+            data[f"{relation}-{number}-{field}"] = value
+        data[f"{relation}-{number}-ORDER"] = str(number + 1)
     return data

@@ -42,6 +42,7 @@ class HearingStatus(models.TextChoices):
 HEARING_FIELDS = (
     "title",
     "summary",
+    "municipal_committee",
     "committee",
     "case_number",
     "contact_email",
@@ -75,8 +76,28 @@ class Hearing(ClusterableModel):
         blank=True,
         help_text=_("A few plain sentences; shown on the public page."),
     )
+    municipal_committee = models.ForeignKey(
+        "cms.MunicipalCommittee",
+        verbose_name=_("committee"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hearings",
+        help_text=_(
+            "The committee that sent it, from the council's list (the "
+            "council's settings keep the list)."
+        ),
+    )
+    # The committee's name as the hearing came (kept when the list changes),
+    # or typed for a committee not on the list.
     committee = models.CharField(
-        _("committee"), max_length=200, help_text=_("The committee that sent it.")
+        _("committee's name"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Only for a committee that is not on the list: its name. A "
+            "committee chosen above gives its own name."
+        ),
     )
     case_number = models.CharField(
         _("case number"), max_length=60, blank=True, help_text=_("The municipality's.")
@@ -116,7 +137,8 @@ class Hearing(ClusterableModel):
 
     def clean(self):
         super().clean()
-        errors = self._cpr_errors()
+        errors = self._committee_errors()
+        errors.update(self._cpr_errors())
         if self.received_on and self.deadline and self.deadline < self.received_on:
             errors["deadline"] = _("The deadline cannot be before the date received.")
         if self.decided_on and self.received_on and self.decided_on < self.received_on:
@@ -138,6 +160,23 @@ class Hearing(ClusterableModel):
                 "The municipality did not do what the council asked."
             ),
         }.get(self.points_used, "")
+
+    def _committee_errors(self):
+        """The committee is one of the council's own, whose name the hearing
+        takes, or a name typed for one that is not on the list."""
+        committee = self.municipal_committee
+        if committee is None:
+            if self.committee.strip():
+                return {}
+            return {
+                "committee": _("Choose the committee from the list, or type its name.")
+            }
+        if committee.council_settings.site_id != self.council_id:
+            return {
+                "municipal_committee": _("Choose one of this council's committees.")
+            }
+        self.committee = committee.name
+        return {}
 
     def _cpr_errors(self):
         """A hearing is public the moment it is saved (the home page, the

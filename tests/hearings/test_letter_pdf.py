@@ -72,6 +72,9 @@ def danish_response(council_a, index_a):
     council.address = "Rådhuspladsen 1\n9999 Eksempelby"
     council.email = "raadet@eksempelby.example"
     council.phone = "70 11 22 33"
+    council.municipality_street = "Torvet 2"
+    council.municipality_postcode = "9999"
+    council.municipality_town = "Eksempelby"
     council.save()
     return response_with_body(index_a, council_a, body_of(2, 3))
 
@@ -97,7 +100,7 @@ def test_the_reading_order_follows_the_letter(client, danish_response):
     document = kids(pdf.trailer["/Root"]["/StructTreeRoot"])[0]
     assert kinds(document) == [
         "/NonStruct",  # the letter's head: recipient, then sender
-        "/L",  # date, case number, deadline
+        "/L",  # date, case number, the e-mail it is sent to, deadline
         "/H1",
         "/P",  # "Regarding: …"
         "/Div",  # the body
@@ -105,7 +108,8 @@ def test_the_reading_order_follows_the_letter(client, danish_response):
         "/P",  # where the response is published
     ]
     recipient, sender = kids(kids(document)[0])
-    assert kinds(recipient) == ["/P"] * 3
+    # municipality, committee, street, postcode and town
+    assert kinds(recipient) == ["/P"] * 4
     assert kinds(sender) == ["/P"] * 5  # name, two address lines, mail, phone
     assert kinds(kids(document)[4]) == ["/P"] * 3
 
@@ -178,6 +182,7 @@ def test_the_english_letter_marks_the_municipalitys_danish(danish_response):
                 "page": english,
                 "hearing": hearing,
                 "council": CouncilSettings.for_site(english.get_site()),
+                "recipient_lines": ["Eksempelby Kommune", hearing.committee],
                 "letter_date": None,
             },
         )
