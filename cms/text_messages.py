@@ -22,6 +22,7 @@ import urllib.request
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 # Messages the local-memory backend has "sent", oldest first; tests read it.
 outbox = []
@@ -82,8 +83,14 @@ class HttpGatewayBackend:
             ) as answer:
                 status = answer.status
         except urllib.error.HTTPError as exc:
-            raise TextMessageError(f"The SMS gateway answered {exc.code}.") from exc
+            raise TextMessageError(_answered(exc.code)) from exc
         except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            raise TextMessageError(f"The SMS gateway did not answer: {exc}") from exc
+            raise TextMessageError(
+                _("The SMS gateway did not answer: %(error)s") % {"error": exc}
+            ) from exc
         if not 200 <= status < 300:
-            raise TextMessageError(f"The SMS gateway answered {status}.")
+            raise TextMessageError(_answered(status))
+
+
+def _answered(status):
+    return _("The SMS gateway answered %(status)s.") % {"status": status}

@@ -18,8 +18,8 @@ def council_workflow(*, site, purpose=CouncilWorkflow.Purpose.COUNCIL_PAGES):
     return link.workflow if link else None
 
 
-def council_staff(*, site, roles=(CouncilRole.SECRETARIAT, CouncilRole.CHAIRS)):
-    """Active users with an e-mail address who hold one of the roles."""
+def council_people(*, site, roles):
+    """Active users who hold one of the roles in the council."""
     return (
         get_user_model()
         .objects.filter(
@@ -27,10 +27,14 @@ def council_staff(*, site, roles=(CouncilRole.SECRETARIAT, CouncilRole.CHAIRS)):
             groups__council_group__site=site,
             groups__council_group__role__in=roles,
         )
-        .exclude(email="")
         .distinct()
         .order_by("pk")
     )
+
+
+def council_staff(*, site, roles=(CouncilRole.SECRETARIAT, CouncilRole.CHAIRS)):
+    """Active users with an e-mail address who hold one of the roles."""
+    return council_people(site=site, roles=roles).exclude(email="")
 
 
 def last_task_state(*, workflow_state):

@@ -64,7 +64,7 @@ def test_a_gateway_that_is_down_raises(settings):
     settings.SMS_BACKEND = HTTP_BACKEND
     settings.SMS_GATEWAY_URL = f"http://127.0.0.1:{closed_port()}/v1/messages"
     settings.SMS_GATEWAY_TOKEN = "gateway-token"
-    with pytest.raises(TextMessageError, match="did not answer"):
+    with pytest.raises(TextMessageError):
         send_text_message(to="+4512345678", body="Hej")
 
 
