@@ -10,15 +10,22 @@ import datetime
 from django.utils import timezone
 
 from cms.demo_approval import demo_approve
-from cms.models import CouncilSettings, MeetingPlace
+from cms.models import CouncilRole, CouncilSettings, MeetingPlace
+from cms.selectors import council_people
+from hearings.models import HearingResponsePage
 from pages.models import (
     AccessibilityStatementPage,
     AssessmentMethod,
+    Attendance,
     ComplianceStatus,
     ContentPage,
     HomePage,
+    MeetingAgendaItem,
     MeetingIndexPage,
+    MeetingMinutesPage,
     MeetingPage,
+    MinutesAttendance,
+    MinutesDecision,
 )
 
 POLICY_PAGE = {
@@ -110,52 +117,132 @@ MEETING_PLACES = {
     },
 }
 
-MEETINGS = [
-    {
-        "slug": "raadsmoede-foraar",
-        "title": "Rådsmøde om boligsocial indsats",
-        "days": -40,
-        "hours": 2,
-        "location": "Værestedet Lyset, Stationsvej 4",
-        "introduction": "Rådet drøftede kommunens udkast til boligplan.",
-        "easy": "Vi talte om boliger. Mange mangler et sted at bo. Vi vil bede "
-        "kommunen om flere billige boliger.",
-        "minutes": "<p>Rådet drøftede kommunens udkast til boligplan og "
-        "besluttede at skrive et høringssvar med fokus på skæve boliger.</p>",
-    },
-    {
-        "slug": "raadsmoede-vinter",
-        "title": "Rådsmøde om vinterberedskab",
-        "days": 21,
-        "hours": 2,
-        "location": "Rådhuset, mødesal 3",
-        "introduction": "Hvordan klarer kommunen kolde nætter for hjemløse?",
-        "easy": "",
-        "minutes": "",
-    },
-    {
-        "slug": "raadsmoede-om-vaeresteder",
-        "title": "Rådsmøde om værestedernes åbningstider",
-        "days": -95,
-        "hours": 2,
-        "location": "Værestedet Havnen, Kajgade 2",
-        "introduction": "Rådet mødtes på værestedet og talte med brugerne.",
-        "easy": "Vi var på værestedet. Brugerne vil gerne have åbent om "
-        "søndagen. Vi skriver til byrådet om det.",
-        "minutes": "<p>Otte brugere deltog i første halvdel af mødet. Rådet "
-        "besluttede at foreslå åbent hver anden søndag som forsøg.</p>",
-    },
-    {
-        "slug": "raadsmoede-budget",
-        "title": "Rådsmøde om næste års budget",
-        "days": 56,
-        "hours": 2,
-        "location": "Rådhuset, mødesal 3",
-        "introduction": "Rådet gennemgår budgetforslaget for det sociale område.",
-        "easy": "",
-        "minutes": "",
-    },
-]
+# Each council's own meetings (by the first part of its host name): title,
+# days from today, place (a MEETING_PLACES key), agenda items (title,
+# easy-read line, asked for by and, optionally, the hearing whose response
+# the item concerns) and, for a meeting held, its minutes: the
+# easy-read minutes and per item the decision and any dissent.
+MEETINGS = {
+    "eksempelby": [
+        {
+            "slug": "raadsmoede-foraar",
+            "title": "Rådsmøde om boligsocial indsats",
+            "days": -40,
+            "location": "Værestedet Lyset, Stationsvej 4",
+            "introduction": "Rådet drøftede kommunens udkast til boligplan.",
+            "public": True,
+            "remote": "",
+            "items": [
+                ("Velkomst og nyt fra formanden", "", "Formanden"),
+                (
+                    "Kommunens udkast til boligplan",
+                    "Kommunen vil bygge nye boliger. Hvem skal bo i dem?",
+                    "Kommunens boligafdeling",
+                    "Boligsocial helhedsplan for Engparken",
+                ),
+                ("Eventuelt", "", ""),
+            ],
+            "minutes": {
+                "easy": "Vi talte om boliger. Mange mangler et sted at bo. Vi vil "
+                "bede kommunen om flere billige boliger.",
+                "decisions": [
+                    ("Taget til efterretning.", ""),
+                    (
+                        "Rådet skriver et høringssvar med fokus på skæve boliger.",
+                        "Et medlem ønskede også boliger til unge under 25.",
+                    ),
+                    ("Intet.", ""),
+                ],
+            },
+        },
+        {
+            "slug": "raadsmoede-vinter",
+            "title": "Rådsmøde om vinterberedskab",
+            "days": 21,
+            "location": "Rådhuset, mødesal 3",
+            "introduction": "Hvordan klarer kommunen kolde nætter for hjemløse?",
+            "public": True,
+            "remote": "Ring 70 10 20 30 og tast mødekoden 4455.",
+            "items": [
+                (
+                    "Natvarmestuen i vinter",
+                    "Hvor kan man sove, når det er koldt?",
+                    "Palle Vind, medlem",
+                ),
+                ("Eventuelt", "", ""),
+            ],
+            "minutes": None,
+        },
+        {
+            "slug": "raadsmoede-om-vaeresteder",
+            "title": "Rådsmøde om værestedernes åbningstider",
+            "days": -95,
+            "location": "Værestedet Havnen, Kajgade 2",
+            "introduction": "Rådet mødtes på værestedet og talte med brugerne.",
+            "public": True,
+            "remote": "",
+            "items": [
+                (
+                    "Åbent om søndagen",
+                    "Brugerne vil gerne have åbent om søndagen.",
+                    "Brugerrådet på Havnen",
+                ),
+            ],
+            "minutes": {
+                "easy": "Vi var på værestedet. Brugerne vil gerne have åbent om "
+                "søndagen. Vi skriver til byrådet om det.",
+                "decisions": [
+                    ("Rådet foreslår åbent hver anden søndag som forsøg.", ""),
+                ],
+            },
+        },
+    ],
+    "provestrup": [
+        {
+            "slug": "raadsmoede-om-misbrug",
+            "title": "Rådsmøde om hjælp til borgere med misbrug",
+            "days": -30,
+            "location": "Værestedet Havnen, Kajgade 2",
+            "introduction": "Rådet hørte om ventetiden på behandling.",
+            "public": False,
+            "remote": "",
+            "items": [
+                (
+                    "Ventetid på behandling",
+                    "Hvor længe skal man vente på hjælp?",
+                    "Ole Krog, formand",
+                    "Sundhedspolitik 2026-2030",
+                ),
+                ("Næste møde", "", ""),
+            ],
+            "minutes": {
+                "easy": "Man venter for længe på hjælp. Vi beder kommunen om "
+                "kortere ventetid.",
+                "decisions": [
+                    ("Rådet sender et brev til socialudvalget.", ""),
+                    ("Næste møde holdes i Rådhuset.", ""),
+                ],
+            },
+        },
+        {
+            "slug": "raadsmoede-om-budget",
+            "title": "Rådsmøde om budgettet for socialområdet",
+            "days": 35,
+            "location": "Rådhuset, mødesal 3",
+            "introduction": "Hvad skal rådet bede om i næste års budget?",
+            "public": True,
+            "remote": "Ring 70 40 50 60, så ringer vi dig op til mødet.",
+            "items": [
+                (
+                    "Budgetseminaret i foråret",
+                    "Hvad vil vi bede byrådet om penge til?",
+                    "Sekretariatet",
+                ),
+            ],
+            "minutes": None,
+        },
+    ],
+}
 
 
 def demo_pages_seed(*, site):
@@ -167,7 +254,7 @@ def demo_pages_seed(*, site):
     if index is not None:
         council = CouncilSettings.for_site(site)
         places = _meeting_places_ensure(council)
-        for spec in MEETINGS:
+        for spec in MEETINGS.get(site.hostname.split(".")[0], MEETINGS["eksempelby"]):
             _meeting_ensure(index, spec, places[spec["location"]], site)
     _statement_fill(home, site)
 
@@ -209,22 +296,58 @@ def _meeting_ensure(index, spec, place, site):
         title=spec["title"],
         slug=spec["slug"],
         starts_at=starts,
-        ends_at=starts + datetime.timedelta(hours=spec["hours"]),
+        ends_at=starts + datetime.timedelta(hours=2),
         place=place,
         introduction=spec["introduction"],
-        easy_read_minutes=spec["easy"],
-        agenda=[
-            (
-                "paragraph",
-                "<ol><li>Velkomst og nyt fra formanden</li>"
-                "<li>Sagens punkt</li><li>Eventuelt</li></ol>",
-            )
-        ],
-        minutes=[("paragraph", spec["minutes"])] if spec["minutes"] else [],
+        public_may_attend=spec["public"],
+        remote_participation=spec["remote"],
         live=False,
     )
+    for title, easy, asked_by, *hearing in spec["items"]:
+        item = MeetingAgendaItem(
+            title=title, easy_read_line=easy, requested_by=asked_by
+        )
+        if hearing:
+            item.hearing_response = _live_response(site, hearing[0])
+        meeting.agenda_items.add(item)
     index.add_child(instance=meeting)
     demo_approve(page=meeting, site=site)
+    if spec["minutes"]:
+        _minutes_ensure(meeting, spec["minutes"], site)
+
+
+def _minutes_ensure(meeting, spec, site):
+    """The minutes of a held meeting, approved on their own; every member and
+    chair is on the attendance list (named publicly only by their choice)."""
+    items = list(meeting.agenda_items.all())
+    minutes = MeetingMinutesPage(
+        title="Referat", slug="referat", easy_read_minutes=spec["easy"], live=False
+    )
+    for item, (decision, dissent) in zip(items, spec["decisions"], strict=True):
+        minutes.decisions.add(
+            MinutesDecision(agenda_item=item, decision=decision, dissent=dissent)
+        )
+    statuses = [Attendance.PRESENT, Attendance.PHONE, Attendance.ABSENT]
+    for number, person in enumerate(_members_and_chairs(site)):
+        status = statuses[number % len(statuses)]
+        minutes.attendance.add(MinutesAttendance(member=person, status=status))
+    meeting.add_child(instance=minutes)
+    demo_approve(page=minutes, site=site)
+
+
+def _live_response(site, hearing_title):
+    """The council's live response to the hearing of that title, or None."""
+    return (
+        HearingResponsePage.objects.live()
+        .filter(hearing__council=site, hearing__title=hearing_title)
+        .first()
+    )
+
+
+def _members_and_chairs(site):
+    people = council_people(council=site)
+    roles = {CouncilRole.CHAIRS, CouncilRole.MEMBERS}
+    return [person.user for person in people if roles & set(person.roles)]
 
 
 def _statement_fill(home, site):

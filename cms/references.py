@@ -124,13 +124,14 @@ def form_references(form):
     for reference in object_references(form.instance, fields=set(form.fields)):
         yield form, reference
     for formset in getattr(form, "formsets", {}).values():
-        for number, row_form in enumerate(_kept_row_forms(formset), start=1):
+        for number, row_form in enumerate(kept_row_forms(formset), start=1):
             for inner_form, reference in form_references(row_form):
                 labelled = _in_row(reference, formset.model, reference.field, number)
                 yield inner_form, labelled
 
 
-def _kept_row_forms(formset):
+def kept_row_forms(formset):
+    """The row forms of an inline formset that will be saved."""
     for row_form in formset.forms:
         if not (row_form.has_changed() or row_form.instance.pk):
             continue  # an empty extra row

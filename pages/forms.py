@@ -1,10 +1,19 @@
 """Editor forms of the page types whose choices belong to one council."""
 
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from cms.models import MeetingPlace
+from cms.models import CouncilRole, MeetingPlace
 from cms.references import owner_of
+from cms.selectors import user_display_name
 from workflows.forms import GuardedPageForm
+
+
+def _site_ids(page):
+    # A council's page has its site's id as owner; anything else (the
+    # shared tree root) owns nothing.
+    return [i for i in owner_of(page) if isinstance(i, int)]
 
 
 class MeetingPageForm(GuardedPageForm):
@@ -14,11 +23,8 @@ class MeetingPageForm(GuardedPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "place" in self.fields:
-            # A council's page has its site's id as owner; anything else
-            # (the shared tree root) owns no places.
-            site_ids = [i for i in owner_of(self.parent_page) if isinstance(i, int)]
             self.fields["place"].queryset = MeetingPlace.objects.filter(
-                council_settings__site_id__in=site_ids
+                council_settings__site_id__in=_site_ids(self.parent_page)
             )
 
 
@@ -40,3 +46,62 @@ class AnnualPlanPageForm(GuardedPageForm):
     def _year_is_planned(self, year):
         plans = type(self.instance).objects.child_of(self.parent_page)
         return plans.filter(year=year).exclude(pk=self.instance.pk).exists()
+
+
+def _rows_choosing(formset, field_name, queryset, label=None):
+    """Make every row of the formset (the empty one to copy included) offer
+    only ``queryset`` for ``field_name``."""
+
+    class Row(formset.form):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.fields[field_name].queryset = queryset
+            if label is not None:
+                self.fields[field_name].label_from_instance = label
+
+    formset.form = Row
+    formset.__dict__.pop("forms", None)  # built again with the new rows
+
+
+class MeetingMinutesPageForm(GuardedPageForm):
+    """The minutes offer the decisions only the agenda items of their own
+    meeting, and the attendance only the council's members and chairs."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        meeting = self.parent_page.specific
+        items = getattr(meeting, "agenda_items", None)
+        if "decisions" in self.formsets and items is not None:
+            _rows_choosing(self.formsets["decisions"], "agenda_item", items.all())
+        if "attendance" in self.formsets:
+            members = get_user_model().objects.filter(
+                groups__council_group__site_id__in=_site_ids(self.parent_page),
+                groups__council_group__role__in=[
+                    CouncilRole.CHAIRS,
+                    CouncilRole.MEMBERS,
+                ],
+            )
+            members = members.distinct().order_by("first_name", "last_name")
+            _rows_choosing(
+                self.formsets["attendance"], "member", members, user_display_name
+            )
+        if not self.instance.pk and not self.initial.get("title"):
+            self.initial["title"] = _("Minutes")
+
+    def is_valid(self):
+        valid = super().is_valid()
+        return self._members_listed_once() and valid
+
+    def _members_listed_once(self):
+        seen, once = set(), True
+        for row in self.formsets["attendance"].forms:
+            data = getattr(row, "cleaned_data", None) or {}
+            member = data.get("member")
+            if member is None or data.get("DELETE"):
+                continue
+            if member in seen:
+                message = _("This member is already listed.")
+                row.add_error("member", ValidationError(message, code="twice"))
+                once = False
+            seen.add(member)
+        return once

@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -7,9 +8,16 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page, Site, TranslatableMixin
 from wagtail.search import index
@@ -17,9 +25,10 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.slugs import AsciiSlugMixin, ascii_slug_input
 from cms.text_checks import cpr_field_errors
+from pages.attendance import public_attendance
 from pages.blocks import BodyBlock, NonAccessibleContentBlock
 from pages.contributions import contributed_home_sections
-from pages.forms import AnnualPlanPageForm, MeetingPageForm
+from pages.forms import AnnualPlanPageForm, MeetingMinutesPageForm, MeetingPageForm
 from pages.printing import meeting_poster
 from pages.word_forms import FORMS_FIELD, index_forms, page_texts
 from workflows.forms import GuardedPageForm
@@ -81,6 +90,9 @@ class BasePage(AsciiSlugMixin, Page):
     readability_fields = ()
     # Other fields whose LIX the editor and the chairs' mail give.
     lix_reported_fields = ()
+    # Easy-read fields of the page's inline rows (e.g. an agenda item's
+    # easy-read line): the editor's live meter measures them too.
+    readability_row_fields = ()
 
     @cached_property
     def original_published_at(self):
@@ -196,8 +208,19 @@ class MeetingIndexPage(BasePage):
         return context
 
 
+# The agenda item's hearing response, named as a string: pages must not
+# import hearings (the layers in pyproject.toml); hearings shows the link back.
+HEARING_RESPONSE_PAGE_TYPE = "hearings.HearingResponsePage"
+
+
 class MeetingPage(RoutablePageMixin, BasePage):
-    """One council meeting with its agenda, minutes and easy-read minutes."""
+    """One council meeting and its agenda.
+
+    The minutes are a page of their own under the meeting
+    (MeetingMinutesPage), so the agenda and the minutes each go through the
+    chairs' approval on their own: approving one never publishes a waiting
+    change of the other.
+    """
 
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(
@@ -224,14 +247,41 @@ class MeetingPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text=_("Only for a place that is not on the council's list."),
     )
-    agenda = StreamField(BodyBlock(), verbose_name=_("agenda"), blank=True)
-    minutes = StreamField(BodyBlock(), verbose_name=_("minutes"), blank=True)
-    readability_fields = ("easy_read_minutes",)
-    easy_read_minutes = models.TextField(
-        _("easy-read minutes"),
+    public_may_attend = models.BooleanField(
+        _("open to the public"),
+        null=True,
         blank=True,
-        help_text=_("Short sentences and everyday words. Shown before the minutes."),
+        default=None,
+        help_text=_("Whether anyone may come and listen. Unknown: not said."),
     )
+    remote_participation = models.TextField(
+        _("taking part by phone or video"),
+        blank=True,
+        help_text=_(
+            "How to take part without coming: a phone number to call, a "
+            "meeting code, who to ask."
+        ),
+    )
+    remote_url = models.URLField(
+        _("link to the video meeting"),
+        blank=True,
+        help_text=_("Optional. The address to open to join by video."),
+    )
+    agenda = StreamField(
+        BodyBlock(),
+        verbose_name=_("about the agenda"),
+        blank=True,
+        help_text=_("Optional text shown before the agenda items."),
+    )
+    # Written before the minutes had a page of their own: migration 0006
+    # moved them to one (MeetingMinutesPage) and emptied them here.
+    minutes = StreamField(
+        BodyBlock(), verbose_name=_("minutes"), blank=True, editable=False
+    )
+    easy_read_minutes = models.TextField(
+        _("easy-read minutes"), blank=True, editable=False
+    )
+    readability_row_fields = ("easy_read_line",)
 
     meeting_panels = [
         MultiFieldPanel(
@@ -240,23 +290,32 @@ class MeetingPage(RoutablePageMixin, BasePage):
                 FieldPanel("ends_at"),
                 FieldPanel("place"),
                 FieldPanel("location"),
+                FieldPanel("public_may_attend"),
             ],
             heading=_("Meeting"),
-        )
+        ),
+        MultiFieldPanel(
+            [FieldPanel("remote_participation"), FieldPanel("remote_url")],
+            heading=_("By phone or video"),
+        ),
     ]
     content_panels = (
         BasePage.content_panels
         + meeting_panels
         + [
             FieldPanel("agenda"),
-            FieldPanel("easy_read_minutes"),
-            FieldPanel("minutes"),
+            InlinePanel(
+                "agenda_items", heading=_("Agenda items"), label=_("Agenda item")
+            ),
         ]
     )
     search_fields = BasePage.search_fields + [
         index.SearchField("agenda"),
-        index.SearchField("minutes"),
-        index.SearchField("easy_read_minutes"),
+        index.SearchField("remote_participation"),
+        index.RelatedFields(
+            "agenda_items",
+            [index.SearchField("title"), index.SearchField("easy_read_line")],
+        ),
         index.FilterField("starts_at"),
     ]
 
@@ -276,12 +335,28 @@ class MeetingPage(RoutablePageMixin, BasePage):
             return f"{self.place.name}, {self.place.address}"
         return self.location
 
+    @cached_property
+    def live_minutes(self):
+        """The meeting's published minutes, or None. On a translated site,
+        the original's minutes while this meeting's are not translated."""
+        minutes = MeetingMinutesPage.objects.child_of(self).live().first()
+        source = self.get_translation_or_none(Locale.get_default())
+        if minutes is None and source is not None and source.pk != self.pk:
+            minutes = MeetingMinutesPage.objects.child_of(source).live().first()
+        return minutes
+
     parent_page_types = ["pages.MeetingIndexPage"]
-    subpage_types = []
+    subpage_types = ["pages.MeetingMinutesPage"]
 
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["agenda_items"] = self.agenda_items.select_related("hearing_response")
+        context["minutes_page"] = self.live_minutes
+        return context
 
     def clean(self):
         super().clean()
@@ -289,6 +364,204 @@ class MeetingPage(RoutablePageMixin, BasePage):
             raise ValidationError(
                 {"ends_at": _("The meeting must end after it starts.")}
             )
+
+
+def is_hearing_response(page):
+    """Whether page is a hearing response (known by name, see above)."""
+    app_label, model = HEARING_RESPONSE_PAGE_TYPE.lower().split(".")
+    content_type = page.content_type
+    return (content_type.app_label, content_type.model) == (app_label, model)
+
+
+class MeetingAgendaItem(TranslatableMixin, Orderable):
+    """One item on a meeting's agenda.
+
+    A row of the meeting page (a ParentalKey), so it is saved in the page's
+    revisions and approved with the agenda; translated with the page.
+    """
+
+    page = ParentalKey(
+        MeetingPage, on_delete=models.CASCADE, related_name="agenda_items"
+    )
+    title = models.CharField(_("title"), max_length=255)
+    easy_read_line = models.TextField(
+        _("in easy-read language"),
+        max_length=300,
+        blank=True,
+        help_text=_("One short sentence in everyday words about the item."),
+    )
+    attachments = StreamField(
+        [("document", DocumentChooserBlock(label=_("Document")))],
+        verbose_name=_("attachments"),
+        blank=True,
+        help_text=_("Documents of the council's own collection."),
+    )
+    requested_by = models.CharField(
+        _("asked for by"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who asked for the item: a member, the municipality, …"),
+    )
+    hearing_response = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("hearing response"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Optional. The council's response the item is about."),
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("easy_read_line", widget=forms.Textarea(attrs={"rows": 2})),
+        FieldPanel("requested_by"),
+        PageChooserPanel("hearing_response", page_type=HEARING_RESPONSE_PAGE_TYPE),
+        FieldPanel("attachments"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        response = self.hearing_response
+        if response is not None and not is_hearing_response(response):
+            raise ValidationError(
+                {"hearing_response": _("Choose one of the council's responses.")}
+            )
+
+
+class MeetingMinutesPage(BasePage):
+    """The minutes of one meeting: what was decided on each agenda item and
+    any dissent, the easy-read minutes, and who took part.
+
+    A page of its own under the meeting, so the chairs approve the minutes
+    on their own, after the meeting, without republishing the agenda.
+    """
+
+    easy_read_minutes = models.TextField(
+        _("easy-read minutes"),
+        blank=True,
+        help_text=_("Short sentences and everyday words. Shown first."),
+    )
+    minutes = StreamField(
+        BodyBlock(),
+        verbose_name=_("other notes"),
+        blank=True,
+        help_text=_("Optional: anything else the minutes say."),
+    )
+    readability_fields = ("easy_read_minutes",)
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("easy_read_minutes"),
+        InlinePanel(
+            "decisions",
+            heading=pgettext_lazy("meeting minutes", "Decisions"),
+            label=pgettext_lazy("meeting minutes", "Decision"),
+        ),
+        FieldPanel("minutes"),
+        InlinePanel("attendance", heading=_("Attendance"), label=_("Member")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("easy_read_minutes"),
+        index.SearchField("minutes"),
+        index.RelatedFields(
+            "decisions", [index.SearchField("decision"), index.SearchField("dissent")]
+        ),
+    ]
+    # Agenda items of the meeting, members of the council (pages.forms).
+    base_form_class = MeetingMinutesPageForm
+
+    parent_page_types = ["pages.MeetingPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+
+    @cached_property
+    def meeting(self):
+        return self.get_parent().specific
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["meeting"] = self.meeting
+        context["decisions"] = self.decisions.select_related("agenda_item")
+        context["attendance"] = public_attendance(
+            self.attendance.select_related("member")
+        )
+        return context
+
+
+class MinutesDecision(TranslatableMixin, Orderable):
+    """What the council decided on one agenda item, and any dissent
+    (mindretalsudtalelse): good practice records both in the minutes."""
+
+    page = ParentalKey(
+        MeetingMinutesPage, on_delete=models.CASCADE, related_name="decisions"
+    )
+    agenda_item = models.ForeignKey(
+        MeetingAgendaItem,
+        verbose_name=_("agenda item"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("One of the meeting's published agenda items."),
+    )
+    decision = models.TextField(pgettext_lazy("meeting minutes", "decision"))
+    dissent = models.TextField(
+        _("dissent"),
+        blank=True,
+        help_text=_("Optional. A minority's own statement, as they want it said."),
+    )
+
+    panels = ["agenda_item", "decision", "dissent"]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order"]
+        verbose_name = pgettext_lazy("meeting minutes", "decision")
+        verbose_name_plural = pgettext_lazy("meeting minutes", "decisions")
+
+
+class Attendance(models.TextChoices):
+    PRESENT = "present", _("present")
+    PHONE = "phone", _("by phone")
+    VIDEO = "video", _("by video")
+    ABSENT = "absent", _("absent")
+
+
+class MinutesAttendance(Orderable):
+    """Whether one council member took part in the meeting, and how. Shown
+    publicly by name only for members who chose to be named."""
+
+    page = ParentalKey(
+        MeetingMinutesPage, on_delete=models.CASCADE, related_name="attendance"
+    )
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("attendance"),
+        max_length=10,
+        choices=Attendance.choices,
+        default=Attendance.PRESENT,
+    )
+
+    panels = ["member", "status"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
 
 
 class AnnualPlanPage(BasePage):

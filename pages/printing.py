@@ -14,12 +14,14 @@ def qr_code_data_uri(url):
 
 def meeting_poster(request, page):
     """The A4 poster of a live meeting: when and where, the easy-read
-    minutes once there are any, and a QR code to the meeting's page."""
+    minutes once they are published (else the agenda), and a QR code to
+    the meeting's page."""
     full_url = page.get_full_url(request)
     context = {
         "page": page,
         "council": CouncilSettings.for_site(page.get_site()),
         "full_url": full_url,
         "qr_code": qr_code_data_uri(full_url),
+        "agenda_items": page.agenda_items.all(),
     }
     return TemplateResponse(request, "pages/meeting_page_poster.html", context)

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from pages.contributions import HomeSection
 from pages.models import (
     AccessibilityStatementPage,
+    MeetingAgendaItem,
     MeetingIndexPage,
     MeetingPage,
     SearchWord,
@@ -65,6 +66,22 @@ def meetings_upcoming(*, index, limit=3):
         .filter(starts_at__gte=timezone.now())
         .order_by("starts_at")[:limit]
     )
+
+
+def meetings_with_response_on_agenda(*, response):
+    """The live meetings that had the response (in any of its languages) on
+    their agenda, latest first: each in the response's language where it
+    is translated, else in the council's own."""
+    keys = MeetingAgendaItem.objects.filter(
+        hearing_response__translation_key=response.translation_key, page__live=True
+    ).values("page__translation_key")
+    chosen = {}
+    for meeting in MeetingPage.objects.live().filter(translation_key__in=keys):
+        if meeting.translation_key not in chosen or (
+            meeting.locale_id == response.locale_id
+        ):
+            chosen[meeting.translation_key] = meeting
+    return sorted(chosen.values(), key=lambda m: m.starts_at, reverse=True)
 
 
 def meetings_for_calendar(*, site_root, since_days=365):

@@ -4,8 +4,9 @@ hooks other apps use (pages.contributions)."""
 from wagtail import hooks
 
 from cms.admin_guard import allow_staff_urls
+from pages import tenancy  # noqa: F401  (registers the meeting rows' owners)
 from pages.contributions import HOME_PAGE_SECTIONS
-from pages.models import MeetingPage
+from pages.models import MeetingMinutesPage, MeetingPage
 from pages.reminder_admin import (
     FAILED_REMINDERS_URL_NAME,
     dashboard_panels_add,
@@ -21,7 +22,7 @@ hooks.register(HOME_PAGE_SECTIONS, meetings_home_section)
 @hooks.register(MEMBER_READABLE_PAGE_TYPES)
 def meetings_are_read_by_members():
     """Council members read and comment on drafts of agendas and minutes."""
-    return [MeetingPage]
+    return [MeetingPage, MeetingMinutesPage]
 
 
 # Meeting reminders that could not be sent: the secretariat's report, in the

@@ -11,7 +11,7 @@ from wagtail.rich_text import RichText
 from cms.models import CouncilSettings
 from cms.selectors import council_group
 from hearings.models import Hearing, HearingResponsePage, Theme
-from pages.models import ContentPage, MeetingPage
+from pages.models import ContentPage, MeetingMinutesPage, MeetingPage
 from workflows.publish_guard import bootstrap
 
 TEST_PASSWORD = "en-lang-test-adgangskode"
@@ -76,6 +76,16 @@ class MeetingPageFactory(FixturePageFactory):
     title = factory.Sequence(lambda n: f"Rådsmøde {n}")
     starts_at = factory.LazyFunction(lambda: timezone.now() + timezone.timedelta(7))
     location = "Rådhuset, mødelokale 2"
+
+
+class MeetingMinutesPageFactory(FixturePageFactory):
+    """The minutes page of a meeting; pass parent=<MeetingPage>."""
+
+    class Meta:
+        model = MeetingMinutesPage
+
+    title = "Referat"
+    slug = "referat"
 
 
 class ThemeFactory(factory.django.DjangoModelFactory):

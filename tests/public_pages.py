@@ -16,6 +16,7 @@ from pages.models import (
     AccessibilityStatementPage,
     ContentPage,
     MeetingIndexPage,
+    MeetingMinutesPage,
     MeetingPage,
 )
 from tests.factories import HearingFactory, HearingResponsePageFactory
@@ -72,8 +73,9 @@ def public_page_paths(site):
     response = _response_page(site)
     hearings = _path(response.get_parent())
     open_id = hearings_open(site=site)[0].pk
-    meetings = MeetingPage.objects.descendant_of(home).live()
-    meeting = meetings.exclude(minutes=[]).filter(place__isnull=False)
+    minutes = MeetingMinutesPage.objects.descendant_of(home).live()
+    minutes = minutes.filter(decisions__dissent__gt="").distinct().first()
+    meeting = MeetingPage.objects.filter(pk=minutes.get_parent().pk)
     index = _path(HearingIndexPage.objects.child_of(home).get())
     return {
         "home": "/",
@@ -89,6 +91,8 @@ def public_page_paths(site):
         # With minutes, held at one of the council's places.
         "meeting": _path(meeting.first()),
         "meeting_poster": _path(meeting.first()) + "opslag/",
+        # With decisions, a dissent and attendance.
+        "meeting_minutes": _path(minutes),
         "accessibility_statement": _path(
             AccessibilityStatementPage.objects.child_of(home).get()
         ),

@@ -14,12 +14,12 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.forms import TaskStateCommentForm
 
-from cms.references import CouncilReferencesMixin, owner_of
+from cms.references import CouncilReferencesMixin, kept_row_forms, owner_of
 from cms.slugs import ascii_slug, free_slug, slug_in_ascii
 from cms.text_checks import cpr_findings, cpr_numbers_in
 from workflows.edit_conflicts import newer_revision, stale_page_message
 from workflows.messages import comment_cpr_reason, cpr_finding_message
-from workflows.page_text import page_segments
+from workflows.page_text import page_segments, row_relations
 
 # The buttons of the page editor after which the page is on its way out.
 GUARDED_ACTIONS = ("action-submit", "action-restart-workflow", "action-publish")
@@ -72,9 +72,17 @@ class GuardedPageForm(CouncilReferencesMixin, WagtailAdminPageForm):
                     "then approve the page."
                 ),
             )
-        for finding in cpr_findings(page_segments(self.instance)):
+        for finding in cpr_findings(page_segments(self.instance, self._rows())):
             self._add_cpr_error(finding)
         return not self.errors
+
+    def _rows(self):
+        """{relation: the rows submitted} of the page's inline panels."""
+        return {
+            name: [row.instance for row in kept_row_forms(self.formsets[name])]
+            for name in row_relations(self.instance)
+            if name in self.formsets
+        }
 
     def _is_approving(self):
         return (

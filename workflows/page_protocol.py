@@ -9,6 +9,8 @@ pages.models gives every page type the defaults.
   text. The editor shows their LIX live, and the chairs' mail gives it.
 - ``lix_reported_fields``: other fields whose LIX the editor shows (as last
   saved) and the chairs' mail gives, e.g. a response's whole text.
+- ``readability_row_fields``: the easy-read fields of the page's inline
+  rows (an agenda item's easy-read line); the editor meters them live.
 - ``approval_mail_notes(event=...)``: sentences the workflow's mails add
   about this page, e.g. what a response answers and where approving sends
   it. ``event`` is the mail: "submitted", "approved" or "changes_requested".
@@ -39,11 +41,13 @@ def lix_fields_of(page):
 
 
 def readability_fields_in_use():
-    """Every field name any page type marks as easy-read, for the editor's
-    live meter (which only sees the form, not the page type)."""
+    """Every field name any page type marks as easy-read, its rows' fields
+    included, for the editor's live meter (which only sees the form, not
+    the page type; a row's field is named "<rows>-<n>-<name>" there)."""
     names = set()
     for model in get_page_models():
         names.update(readability_fields_of(model))
+        names.update(getattr(model, "readability_row_fields", ()))
     return sorted(names)
 
 

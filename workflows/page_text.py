@@ -4,8 +4,8 @@ The CPR guard needs to say *where* a number is ("the response, block 3"), and
 the letter to the municipality needs the whole text in reading order; both
 walk a page the same way here, for any page type: the title, every text
 field and every StreamField block (nested blocks and the titles of linked
-documents included). No page type has inline panels (child relations other
-than Wagtail's comments), so there are no rows to walk.
+documents included), and the rows of its inline panels (a meeting's agenda
+items), each labelled with its row ("Agenda item 2: title").
 """
 
 import re
@@ -16,11 +16,12 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from modelcluster.models import get_all_child_relations
 from wagtail.blocks import ChoiceBlock, MultipleChoiceBlock, StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.documents.models import AbstractDocument
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import COMMENTS_RELATION_NAME, Page
 from wagtail.rich_text import RichText
 
 from cms.text_checks import slug_words
@@ -47,12 +48,42 @@ def html_to_text(html):
     return "\n".join(line for line in lines if line)
 
 
-def page_segments(page):
-    """Every published piece of text on a page, with its field and label."""
+def page_segments(page, rows=None):
+    """Every published piece of text on a page, with its field and label.
+    The rows of its inline panels are read from the page unless ``rows``
+    gives them ({relation name: rows}, e.g. the rows an editor submits)."""
     segments = []
     for field in _text_fields(type(page)):
         segments.extend(_field_segments(field, getattr(page, field.name)))
+    if rows is None:
+        rows = {name: getattr(page, name).all() for name in row_relations(page)}
+    for name, relation_rows in rows.items():
+        segments.extend(_rows_segments(name, relation_rows))
     return [segment for segment in segments if segment.text.strip()]
+
+
+def row_relations(page):
+    """The names of the page's inline rows (Wagtail's comments are notes
+    on the page, not its text)."""
+    return [
+        relation.get_accessor_name()
+        for relation in get_all_child_relations(type(page))
+        if relation.get_accessor_name() != COMMENTS_RELATION_NAME
+    ]
+
+
+def _rows_segments(name, rows):
+    segments = []
+    for number, row in enumerate(rows, start=1):
+        for field in _text_fields(type(row)):
+            for segment in _field_segments(field, getattr(row, field.name)):
+                label = _("%(row)s %(number)s: %(field)s") % {
+                    "row": capfirst(row._meta.verbose_name),
+                    "number": number,
+                    "field": segment.label[:1].lower() + segment.label[1:],
+                }
+                segments.append(Segment(name, label, segment.text))
+    return segments
 
 
 def _text_fields(model):

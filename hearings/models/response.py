@@ -17,6 +17,7 @@ from hearings.forms import HearingResponsePageForm
 from hearings.models.hearing import hearings_for_public_page
 from hearings.printing import response_letter, response_poster
 from pages.models import BasePage
+from pages.selectors import meetings_with_response_on_agenda
 from workflows.readability_panel import LixPanel
 
 
@@ -103,7 +104,9 @@ class HearingResponsePage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(
-            hearing=self.public_hearing(), public_update=self.public_update()
+            hearing=self.public_hearing(),
+            public_update=self.public_update(),
+            agenda_meetings=meetings_with_response_on_agenda(response=self),
         )
         return context
 

@@ -9,6 +9,7 @@ from cms.models import CouncilSettings, MeetingPlace
 from tests.factories import (
     HearingFactory,
     HearingResponsePageFactory,
+    MeetingMinutesPageFactory,
     MeetingPageFactory,
 )
 from tests.pages.conftest import hearing_index, meeting_index
@@ -49,8 +50,8 @@ def _meeting_poster(council):
         title="Rådsmøde om natcafeens åbningstider",
         location="",
         place=place,
-        easy_read_minutes=LONG_SUMMARY,
     )
+    MeetingMinutesPageFactory(parent=meeting, easy_read_minutes=LONG_SUMMARY)
     return meeting, "Det talte vi om, kort fortalt"
 
 

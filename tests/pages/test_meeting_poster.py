@@ -8,7 +8,8 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from cms.models import CouncilSettings, MeetingPlace
-from tests.factories import MeetingPageFactory
+from pages.models import MeetingAgendaItem
+from tests.factories import MeetingMinutesPageFactory, MeetingPageFactory
 from tests.pages.conftest import meeting_index
 
 HOST_A = "eksempelby.localhost"
@@ -34,8 +35,10 @@ def held_meeting(council, **fields):
 def test_the_poster_gives_when_where_the_easy_read_minutes_and_a_qr_code(
     client, council_a
 ):
-    meeting = held_meeting(
-        council_a, easy_read_minutes="Vi talte om varm mad. Vi skriver til byrådet."
+    meeting = held_meeting(council_a)
+    MeetingMinutesPageFactory(
+        parent=meeting,
+        easy_read_minutes="Vi talte om varm mad. Vi skriver til byrådet.",
     )
 
     page = client.get(meeting.url + "opslag/", HTTP_HOST=HOST_A)
@@ -50,6 +53,29 @@ def test_the_poster_gives_when_where_the_easy_read_minutes_and_a_qr_code(
     assert "Vi talte om varm mad." in summary.get_text()
     qr = main.find("img", src=lambda src: src.startswith("data:image/svg+xml"))
     assert meeting.full_url in qr["alt"]
+
+
+def test_before_the_minutes_the_poster_gives_the_agenda_in_easy_words(
+    client, council_a
+):
+    meeting = held_meeting(council_a, introduction="Vi taler om vinteren.")
+    MeetingAgendaItem.objects.create(
+        page=meeting,
+        title="Vinterberedskab 2027",
+        easy_read_line="Hvor kan man sove, når det er koldt?",
+    )
+    MeetingAgendaItem.objects.create(page=meeting, title="Eventuelt")
+    MeetingMinutesPageFactory(
+        parent=meeting, easy_read_minutes="Et udkast.", live=False
+    )
+
+    page = client.get(meeting.url + "opslag/", HTTP_HOST=HOST_A)
+
+    summary = BeautifulSoup(page.content, "html.parser").find(class_="poster__summary")
+    assert summary.h2.get_text(strip=True) == "Det handler mødet om"
+    items = [li.get_text(strip=True) for li in summary.find_all("li")]
+    assert items == ["Hvor kan man sove, når det er koldt?", "Eventuelt"]
+    assert "Et udkast." not in summary.get_text()
 
 
 def test_the_meeting_page_links_its_poster(client, council_a):

@@ -8,7 +8,8 @@ from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 
-from tests.factories import MeetingPageFactory
+from pages.models import MeetingAgendaItem
+from tests.factories import MeetingMinutesPageFactory, MeetingPageFactory
 from tests.workflows.conftest import paragraph
 
 URL = "/admin/workflows/readability/"
@@ -47,20 +48,38 @@ def readability_fields(html):
     return found.group(1).split() if found else []
 
 
-def test_the_meeting_editor_meters_the_easy_read_minutes(
+def test_the_minutes_editor_meters_the_easy_read_minutes(
     client_as, secretary_a, council_a
 ):
     """Any page type with easy-read text gets the meter, not only responses:
     the page type names its fields (workflows.page_protocol)."""
     meetings = council_a.root_page.get_children().get(slug="moeder")
     meeting = MeetingPageFactory(parent=meetings, live=False)
+    minutes = MeetingMinutesPageFactory(parent=meeting, live=False)
     editor = client_as(secretary_a).get(
-        reverse("wagtailadmin_pages:edit", args=[meeting.pk])
+        reverse("wagtailadmin_pages:edit", args=[minutes.pk])
     )
 
     html = editor.content.decode()
     assert "easy_read_minutes" in readability_fields(html)
     assert 'name="easy_read_minutes"' in html
+
+
+def test_the_meeting_editor_meters_each_agenda_items_easy_read_line(
+    client_as, secretary_a, council_a
+):
+    """Rows of an inline panel are metered too: the page type names the
+    rows' easy-read fields (readability_row_fields)."""
+    meetings = council_a.root_page.get_children().get(slug="moeder")
+    meeting = MeetingPageFactory(parent=meetings, live=False)
+    MeetingAgendaItem.objects.create(page=meeting, title="Vinterberedskab")
+    editor = client_as(secretary_a).get(
+        reverse("wagtailadmin_pages:edit", args=[meeting.pk])
+    )
+
+    html = editor.content.decode()
+    assert "easy_read_line" in readability_fields(html)
+    assert 'name="agenda_items-0-easy_read_line"' in html
 
 
 def test_the_response_editor_loads_the_meter_for_the_summary(

@@ -85,15 +85,40 @@
     update();
   }
 
-  function start() {
-    fields.forEach(function (name) {
-      if (!name) {
-        return;
+  // A field of an inline panel's row is named "<rows>-<n>-<name>"; rows
+  // added in the editor later are metered as they appear.
+  var selector = fields
+    .filter(function (name) {
+      return name;
+    })
+    .map(function (name) {
+      return 'textarea[name="' + name + '"], textarea[name$="-' + name + '"]';
+    })
+    .join(", ");
+
+  function attachWithin(root) {
+    if (!selector || !root.querySelectorAll) {
+      return;
+    }
+    var found = Array.prototype.slice.call(root.querySelectorAll(selector));
+    if (root.matches && root.matches(selector)) {
+      found.push(root);
+    }
+    found.forEach(function (textarea) {
+      if (!textarea.dataset.readabilityMeter && !/__prefix__/.test(textarea.name)) {
+        textarea.dataset.readabilityMeter = "1";
+        attach(textarea);
       }
-      document
-        .querySelectorAll('textarea[name="' + name + '"]')
-        .forEach(attach);
     });
+  }
+
+  function start() {
+    attachWithin(document);
+    new MutationObserver(function (changes) {
+      changes.forEach(function (change) {
+        change.addedNodes.forEach(attachWithin);
+      });
+    }).observe(document.body, { childList: true, subtree: true });
   }
 
   if (document.readyState === "loading") {

@@ -1,0 +1,48 @@
+"""Who took part in a meeting, as the public may be told it.
+
+A member is named on public pages only when they chose to be
+(cms.selectors.public_member_name); the others are only counted.
+"""
+
+from dataclasses import dataclass, field
+
+from cms.selectors import public_member_name
+
+# Attendance statuses (pages.models.Attendance) that count as taking part.
+TOOK_PART = ("present", "phone", "video")
+
+
+@dataclass
+class PublicAttendance:
+    """Named members who took part (name, how) and who sent apologies, and
+    how many of each chose not to be named."""
+
+    took_part: list = field(default_factory=list)
+    absent: list = field(default_factory=list)
+    unnamed_took_part: int = 0
+    unnamed_absent: int = 0
+
+    def __bool__(self):
+        return bool(
+            self.took_part
+            or self.absent
+            or self.unnamed_took_part
+            or self.unnamed_absent
+        )
+
+
+def public_attendance(rows):
+    """The public account of attendance rows (MinutesAttendance)."""
+    account = PublicAttendance()
+    for row in rows:
+        name = public_member_name(row.member)
+        took_part = row.status in TOOK_PART
+        if name and took_part:
+            account.took_part.append((name, row.get_status_display()))
+        elif name:
+            account.absent.append(name)
+        elif took_part:
+            account.unnamed_took_part += 1
+        else:
+            account.unnamed_absent += 1
+    return account
