@@ -10,9 +10,9 @@ import datetime
 from django.utils import timezone
 
 from cms.demo_approval import demo_approve
-from cms.models import CouncilRole, CouncilSettings, MeetingPlace
-from cms.selectors import council_people
+from cms.models import CouncilSettings, MeetingPlace
 from hearings.models import HearingResponsePage
+from pages.attendance import meeting_attendees
 from pages.models import (
     AccessibilityStatementPage,
     AssessmentMethod,
@@ -328,7 +328,7 @@ def _minutes_ensure(meeting, spec, site):
             MinutesDecision(agenda_item=item, decision=decision, dissent=dissent)
         )
     statuses = [Attendance.PRESENT, Attendance.PHONE, Attendance.ABSENT]
-    for number, person in enumerate(_members_and_chairs(site)):
+    for number, person in enumerate(meeting_attendees(site_ids=[site.pk])):
         status = statuses[number % len(statuses)]
         minutes.attendance.add(MinutesAttendance(member=person, status=status))
     meeting.add_child(instance=minutes)
@@ -342,12 +342,6 @@ def _live_response(site, hearing_title):
         .filter(hearing__council=site, hearing__title=hearing_title)
         .first()
     )
-
-
-def _members_and_chairs(site):
-    people = council_people(council=site)
-    roles = {CouncilRole.CHAIRS, CouncilRole.MEMBERS}
-    return [person.user for person in people if roles & set(person.roles)]
 
 
 def _statement_fill(home, site):

@@ -6,10 +6,27 @@ A member is named on public pages only when they chose to be
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
+
+from cms.models import CouncilRole
 from cms.selectors import public_member_name
 
 # Attendance statuses (pages.models.Attendance) that count as taking part.
 TOOK_PART = ("present", "phone", "video")
+
+
+def meeting_attendees(*, site_ids):
+    """The people who attend the councils' meetings: their members and
+    chairs (the secretariat serves the meeting), by name."""
+    return (
+        get_user_model()
+        .objects.filter(
+            groups__council_group__site_id__in=site_ids,
+            groups__council_group__role__in=[CouncilRole.CHAIRS, CouncilRole.MEMBERS],
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
 
 
 @dataclass

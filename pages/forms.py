@@ -1,12 +1,12 @@
 """Editor forms of the page types whose choices belong to one council."""
 
-from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from cms.models import CouncilRole, MeetingPlace
+from cms.models import MeetingPlace
 from cms.references import owner_of
 from cms.selectors import user_display_name
+from pages.attendance import meeting_attendees
 from workflows.forms import GuardedPageForm
 
 
@@ -74,14 +74,7 @@ class MeetingMinutesPageForm(GuardedPageForm):
         if "decisions" in self.formsets and items is not None:
             _rows_choosing(self.formsets["decisions"], "agenda_item", items.all())
         if "attendance" in self.formsets:
-            members = get_user_model().objects.filter(
-                groups__council_group__site_id__in=_site_ids(self.parent_page),
-                groups__council_group__role__in=[
-                    CouncilRole.CHAIRS,
-                    CouncilRole.MEMBERS,
-                ],
-            )
-            members = members.distinct().order_by("first_name", "last_name")
+            members = meeting_attendees(site_ids=_site_ids(self.parent_page))
             _rows_choosing(
                 self.formsets["attendance"], "member", members, user_display_name
             )

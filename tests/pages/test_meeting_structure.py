@@ -354,6 +354,25 @@ def test_attendance_names_only_the_members_who_chose_to_be_named(
     assert "1 medlem havde afbud uden at blive nævnt." in text
 
 
+def test_a_member_reads_the_draft_minutes_before_the_chairs_approve_them(
+    admin, held_meeting, secretary_a, member_a
+):
+    items = list(held_meeting.agenda_items.all())
+    minutes = submit_minutes(
+        admin,
+        secretary_a,
+        held_meeting,
+        decisions=[(items[0], "Rådet beder om 20 sovepladser.", "")],
+    )
+
+    admin.as_user(member_a)
+    draft = admin.client.get(reverse("workflows_member_draft", args=[minutes.pk]))
+    preview = admin.client.get(reverse("workflows_member_preview", args=[minutes.pk]))
+
+    assert draft.status_code == 200
+    assert "Rådet beder om 20 sovepladser." in preview.content.decode()
+
+
 def test_the_site_search_finds_the_minutes(
     admin, client, held_meeting, secretary_a, chair_a
 ):
