@@ -190,7 +190,9 @@ class PersonalLinkComment(models.Model):
         "wagtailcore.Comment",
         verbose_name=_("comment"),
         on_delete=models.CASCADE,
-        related_name="personal_link_origin",
+        # Hidden from Comment: Wagtail saves a comment's fields by listing
+        # them all (Comment.save), and a visible reverse relation is no field.
+        related_name="+",
     )
     link = models.ForeignKey(
         PersonalLink,
