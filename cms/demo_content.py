@@ -7,6 +7,7 @@ function checks before it adds, so seeding twice adds nothing.
 from cms.demo_approval import demo_approve
 from cms.demo_hearings import demo_english_responses_seed, demo_hearings_seed
 from cms.demo_pages import demo_pages_seed
+from cms.demo_working_groups import demo_working_groups_seed
 from pages.models import ContentPage
 
 WELCOME = (
@@ -52,7 +53,9 @@ def demo_content_seed(*, site):
 
 
 def _other_apps_seed(site):
-    """Hearings, responses in every state, content pages and the statement."""
+    """Hearings, responses in every state, content pages and the statement,
+    working groups."""
     demo_hearings_seed(site=site)
     demo_english_responses_seed(site=site)
     demo_pages_seed(site=site)
+    demo_working_groups_seed(site=site)

@@ -9,7 +9,9 @@ class HearingsConfig(AppConfig):
     verbose_name = _("Hearings")
 
     def ready(self):
-        # Django: receivers and tenancy rules need the models, loaded by now.
+        # Django: receivers, tenancy rules and the working groups' draft
+        # texts' hooks need the models, loaded by now.
         from hearings import alert_receivers, receivers, tenancy  # noqa: F401
+        from hearings.group_drafts import wagtail_hooks as _hooks  # noqa: F401
 
         tenancy.register()
