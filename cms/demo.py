@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from cms.demo_content import demo_content_seed
-from cms.models import CouncilRole, CouncilSettings
+from cms.models import CouncilRole, CouncilSettings, MunicipalCommittee
 from cms.selectors import council_group
 from cms.services import council_create
 
@@ -25,6 +25,18 @@ DEMO_COUNCILS = [
         "email": "udsatteraad@eksempelby.example",
         "phone": "70 10 20 30",
         "address": "Udsatterådets sekretariat\nRådhuspladsen 1\n9999 Eksempelby",
+        "hearing_email": "hoering@eksempelby.example",
+        "municipality_recipient": "Eksempelby Kommune\nSocialforvaltningen",
+        "municipality_street": "Rådhuspladsen 1",
+        "municipality_postcode": "9999",
+        "municipality_town": "Eksempelby",
+        "committees": [
+            ("Økonomiudvalget", ""),
+            ("Socialudvalget", "socialudvalget@eksempelby.example"),
+            ("Sundheds- og Ældreudvalget", ""),
+            ("Beskæftigelsesudvalget", ""),
+            ("Teknik- og Miljøudvalget", ""),
+        ],
     },
     {
         "key": "provestrup",
@@ -35,6 +47,17 @@ DEMO_COUNCILS = [
         "email": "raadet@provestrup.example",
         "phone": "70 40 50 60",
         "address": "Socialforvaltningen\nTorvet 7\n9998 Prøvestrup",
+        "hearing_email": "hoeringssvar@provestrup.example",
+        "municipality_recipient": "Prøvestrup Kommune\nBorgernes Hus",
+        "municipality_street": "Stationsvej 12",
+        "municipality_postcode": "9998",
+        "municipality_town": "Prøvestrup",
+        "committees": [
+            ("Økonomiudvalget", ""),
+            ("Udvalget for Social og Omsorg", "omsorg@provestrup.example"),
+            ("Arbejdsmarkedsudvalget", ""),
+            ("Plan-, Bolig- og Miljøudvalget", ""),
+        ],
     },
 ]
 
@@ -77,11 +100,30 @@ def _demo_council_ensure(spec, *, port):
         is_default=spec["is_default"],
     ).site
     settings = CouncilSettings.for_site(site)
-    for attribute in ("email", "phone", "address"):
+    for attribute in DEMO_SETTINGS:
         if not getattr(settings, attribute):
             setattr(settings, attribute, spec[attribute])
+    settings.full_clean()
     settings.save()
+    if not settings.committees.exists():
+        for order, (name, email) in enumerate(spec["committees"]):
+            MunicipalCommittee.objects.create(
+                council_settings=settings, name=name, email=email, sort_order=order
+            )
     return site
+
+
+# The settings a demo council is given where they are still empty.
+DEMO_SETTINGS = (
+    "email",
+    "phone",
+    "address",
+    "hearing_email",
+    "municipality_recipient",
+    "municipality_street",
+    "municipality_postcode",
+    "municipality_town",
+)
 
 
 def _demo_users_ensure(result, *, password):

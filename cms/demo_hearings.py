@@ -143,14 +143,15 @@ def _hearing_ensure(site, council, spec, number, today):
     hearing = Hearing.objects.filter(council=site, case_number=case_number).first()
     if hearing is not None:
         return hearing
-    slug = council.municipality.split()[0].lower()
+    committee = _committee_for(council, spec["committee"])
     hearing = Hearing(
         council=site,
         case_number=case_number,
         title=spec["title"],
         summary=spec["summary"],
+        municipal_committee=committee,
         committee=spec["committee"],
-        contact_email=f"hoering@{slug}.example",
+        contact_email=_contact_email(council, committee),
         received_on=today + datetime.timedelta(days=spec["received"]),
         deadline=today + datetime.timedelta(days=spec["deadline"]),
         decision_summary=spec.get("decision_summary", ""),
@@ -164,6 +165,31 @@ def _hearing_ensure(site, council, spec, number, today):
         Theme.objects.filter(locale=Locale.get_default(), name__in=spec["themes"])
     )
     return hearing
+
+
+# Prøvestrup's committees are cut differently: the committee that sends
+# each demo hearing there.
+PROVESTRUP_COMMITTEES = {
+    "Socialudvalget": "Udvalget for Social og Omsorg",
+    "Sundheds- og Ældreudvalget": "Udvalget for Social og Omsorg",
+    "Beskæftigelsesudvalget": "Arbejdsmarkedsudvalget",
+    "Teknik- og Miljøudvalget": "Plan-, Bolig- og Miljøudvalget",
+}
+
+
+def _committee_for(council, name):
+    """The council's own committee that sends a demo hearing, or None (the
+    hearing then keeps the name)."""
+    if council.municipality.startswith("Prøvestrup"):
+        name = PROVESTRUP_COMMITTEES.get(name, name)
+    return council.committees.filter(name=name).first()
+
+
+def _contact_email(council, committee):
+    if committee is not None and committee.email:
+        return committee.email
+    slug = council.municipality.split()[0].lower()
+    return council.hearing_email or f"hoering@{slug}.example"
 
 
 def _response_ensure(hearing, spec, council, secretary, today):

@@ -2,15 +2,9 @@
 settings: the address for hearing responses, the letter's postal address and
 the committees that send hearings."""
 
-from django.urls import reverse
-
 from cms.models import CouncilSettings, MunicipalCommittee
+from tests.cms.test_meeting_places import settings_url
 from tests.factories import council_settings_form
-
-
-def settings_url(site):
-    return reverse("wagtailsettings:edit", args=["cms", "councilsettings", site.pk])
-
 
 POSTAL_ADDRESS = {
     "hearing_email": "hoering@eksempelby.example",

@@ -5,6 +5,8 @@ from django.test import override_settings
 from wagtail.models import Page, PageLogEntry, Revision, Site
 
 from cms.demo import DEMO_USERS
+from cms.models import CouncilSettings
+from hearings.models import Hearing
 
 pytestmark = pytest.mark.django_db
 
@@ -102,3 +104,30 @@ def test_seed_demo_has_english_responses_on_the_english_site(seeded, client):
 
     assert "Hearing response: the health policy 2026–2030" in english.content.decode()
     assert "Hearing response:" not in danish.content.decode()
+
+
+def test_each_demo_council_has_its_own_municipality_and_committees(seeded):
+    councils = {s.hostname: CouncilSettings.for_site(s) for s in Site.objects.all()}
+    eksempelby = councils["eksempelby.localhost"]
+    provestrup = councils["provestrup.localhost"]
+
+    def committee_names(council):
+        return {committee.name for committee in council.committees.all()}
+
+    assert committee_names(eksempelby) != committee_names(provestrup)
+    assert eksempelby.municipality_postal_address() == (
+        "Rådhuspladsen 1",
+        "9999 Eksempelby",
+    )
+    assert provestrup.municipality_postal_address() == (
+        "Stationsvej 12",
+        "9998 Prøvestrup",
+    )
+    assert eksempelby.hearing_email != provestrup.hearing_email
+    for council in (eksempelby, provestrup):
+        hearings = Hearing.objects.filter(council=council.site)
+        listed = hearings.exclude(municipal_committee=None)
+        assert listed.exists(), council.site.hostname
+        assert not listed.exclude(
+            municipal_committee__council_settings=council
+        ).exists()
