@@ -4,6 +4,7 @@ Written for this project; any likeness to a real council is accidental. Each
 function checks before it adds, so seeding twice adds nothing.
 """
 
+from cms.demo_annual_plans import demo_annual_plans_seed
 from cms.demo_approval import demo_approve
 from cms.demo_hearings import demo_english_responses_seed, demo_hearings_seed
 from cms.demo_pages import demo_pages_seed
@@ -58,4 +59,5 @@ def _other_apps_seed(site):
     demo_hearings_seed(site=site)
     demo_english_responses_seed(site=site)
     demo_pages_seed(site=site)
+    demo_annual_plans_seed(site=site)
     demo_working_groups_seed(site=site)

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from icalendar import Event
 
 from hearings import selectors
-from pages.contributions import HomeSection
+from pages.contributions import HomeSection, YearItem
 
 
 def home_sections(*, site_root, site):
@@ -62,12 +62,31 @@ def hearing_deadline_event(*, hearing, site, index, request=None):
     )
 
 
-def _event_url(response, index, hearing, request):
+def deadline_year_items(*, site, year, request=None):
+    """The hearings' deadlines of one year on the council's annual plan,
+    linking like the feed's events, titled in the council's own language."""
+    if site is None:
+        return
+    index = selectors.hearing_index_for(council=site)
+    language = site.root_page.locale.language_code
+    for hearing in selectors.hearings_due_in_year(site=site, year=year):
+        response = hearing.live_responses[0] if hearing.live_responses else None
+        yield YearItem(
+            starts_on=hearing.deadline,
+            title=hearing.title,
+            kind="deadline",
+            url=_event_url(response, index, hearing, request, full=False) or "",
+            description=hearing.committee,
+            language=language,
+        )
+
+
+def _event_url(response, index, hearing, request, full=True):
     if response is not None:
-        return response.get_full_url(request)
+        return response.get_full_url(request) if full else response.get_url(request)
     if index is None:
         return None
-    return index.hearing_url(hearing, request, full=True)
+    return index.hearing_url(hearing, request, full=full)
 
 
 def deadline_event(*, uid, title, deadline, url=None, description=""):

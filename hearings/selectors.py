@@ -171,20 +171,29 @@ def hearings_open(*, site, limit=5):
 
 
 def hearings_for_calendar(*, site, since_days=365):
-    """This council's hearings with a deadline from a year ago onwards, each
-    with its live response pages (``live_responses``) for the event's link."""
+    """This council's hearings with a deadline from a year ago onwards (or
+    all, since_days=None), each with its live response pages
+    (``live_responses``) for the event's link."""
     if site is None:
         return []
-    since = timezone.localdate() - timedelta(days=since_days)
+    hearings = Hearing.objects.filter(council=site)
+    if since_days is not None:
+        since = timezone.localdate() - timedelta(days=since_days)
+        hearings = hearings.filter(deadline__gte=since)
     live = HearingResponsePage.objects.live().filter(locale_id=site.root_page.locale_id)
     return (
-        Hearing.objects.filter(council=site, deadline__gte=since)
-        .only("id", "title", "committee", "deadline", "council_id")
+        hearings.only("id", "title", "committee", "deadline", "council_id")
         .prefetch_related(
             Prefetch("responses", queryset=live, to_attr="live_responses")
         )
         .order_by("deadline", "pk")
     )
+
+
+def hearings_due_in_year(*, site, year):
+    """This council's hearings whose deadline falls in the year, each with
+    its live response pages (``live_responses``), for the annual plan."""
+    return hearings_for_calendar(site=site, since_days=None).filter(deadline__year=year)
 
 
 def hearing_response(*, hearing):

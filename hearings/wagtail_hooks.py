@@ -63,7 +63,7 @@ from hearings.selectors import (
     may_write_response,
 )
 from hearings.views import HearingHistoryView, HearingRestoreView, ResponseStartView
-from pages.contributions import CALENDAR_EVENTS, HOME_PAGE_SECTIONS
+from pages.contributions import ANNUAL_PLAN_ITEMS, CALENDAR_EVENTS, HOME_PAGE_SECTIONS
 from workflows.member_reading import MEMBER_READABLE_PAGE_TYPES
 from workflows.member_views import member_reading_url
 
@@ -594,6 +594,13 @@ def hearing_home_sections(*, site_root, site):
 @hooks.register(CALENDAR_EVENTS)
 def hearing_deadline_events(*, site, request=None):
     return public_contributions.deadline_events(site=site, request=request)
+
+
+@hooks.register(ANNUAL_PLAN_ITEMS)
+def hearing_deadline_year_items(*, site, year, request=None):
+    return public_contributions.deadline_year_items(
+        site=site, year=year, request=request
+    )
 
 
 # History entries of deliveries -----------------------------------------------

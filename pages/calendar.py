@@ -1,5 +1,6 @@
-"""The council's calendar as iCalendar (RFC 5545): meetings, and what other
-apps contribute (hearing deadlines, see pages.contributions).
+"""The council's calendar as iCalendar (RFC 5545): meetings, the entries of
+its annual plans, and what other apps contribute (hearing deadlines, see
+pages.contributions).
 
 Calendar programs subscribe to the feed's URL and refresh it, so every event
 keeps a stable UID across refreshes. Times are written in UTC, which every
@@ -13,6 +14,8 @@ from icalendar import Calendar, Event
 
 from cms.models import CouncilSettings
 from pages import selectors
+from pages.annual_plans.selectors import annual_plan_entries_for_calendar
+from pages.annual_plans.wheel import BUDGET, kind_label
 from pages.contributions import contributed_calendar_events
 
 
@@ -42,6 +45,8 @@ def calendar_build(*, site, request=None) -> bytes:
                 meeting, site=site, site_root=site_root, request=request
             )
             calendar.add_component(event)
+        for entry in annual_plan_entries_for_calendar(site_root=site_root):
+            calendar.add_component(annual_plan_event(entry, site=site, request=request))
         for event in contributed_calendar_events(site=site, request=request):
             calendar.add_component(event)
     return calendar.to_ical()
@@ -75,6 +80,28 @@ def meeting_event(meeting, *, site, site_root, request=None):
     if meeting.introduction:
         event.add("description", meeting.introduction, parameters=language)
     url = meeting.get_full_url(request)
+    if url:
+        event.add("url", url)
+    return event
+
+
+def annual_plan_event(entry, *, site, request=None):
+    """An entry of the annual plan as an all-day event (or days), linking
+    the plan; a budget milestone says that it is a window for influence."""
+    event = Event()
+    event.add("uid", f"annual-plan-{entry.translation_key}@{site.hostname}")
+    event.add("dtstamp", timezone.now())
+    event.add("summary", entry.title)
+    event.add("dtstart", entry.starts_on)
+    last = entry.ends_on or entry.starts_on
+    event.add("dtend", last + datetime.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    lines = [entry.description] if entry.description else []
+    if entry.is_influence_window:
+        lines.append(str(kind_label(BUDGET)))
+    if lines:
+        event.add("description", "\n".join(lines))
+    url = entry.page.get_full_url(request)
     if url:
         event.add("url", url)
     return event

@@ -7,14 +7,19 @@ its own meetings box the same way, in pages/wagtail_hooks.py).
 
 - HOME_PAGE_SECTIONS: fn(site_root, site) -> list of HomeSection.
 - CALENDAR_EVENTS: fn(site, request) -> iterable of icalendar Events.
+- ANNUAL_PLAN_ITEMS: fn(site, year, request) -> iterable of YearItem, the
+  things of one calendar year the council's annual plan shows (all of them,
+  not only the calendar feed's recent ones: last year's plan stays whole).
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from wagtail import hooks
 
 HOME_PAGE_SECTIONS = "home_page_sections"
 CALENDAR_EVENTS = "calendar_events"
+ANNUAL_PLAN_ITEMS = "annual_plan_items"
 
 
 @dataclass(frozen=True)
@@ -38,3 +43,24 @@ def contributed_home_sections(*, site_root, site):
 def contributed_calendar_events(*, site, request=None):
     for contribute in hooks.get_hooks(CALENDAR_EVENTS):
         yield from contribute(site=site, request=request)
+
+
+@dataclass(frozen=True)
+class YearItem:
+    """One dated thing on a council's annual plan. kind is one of the kinds
+    the plan draws (pages.year_wheel.KINDS: "deadline" for a hearing's);
+    language is the language of the title when it may differ from the
+    page's (a Danish hearing on the English plan)."""
+
+    starts_on: datetime.date
+    title: str
+    kind: str
+    ends_on: datetime.date | None = None
+    url: str = ""
+    description: str = ""
+    language: str = ""
+
+
+def contributed_year_items(*, site, year, request=None):
+    for contribute in hooks.get_hooks(ANNUAL_PLAN_ITEMS):
+        yield from contribute(site=site, year=year, request=request)

@@ -30,7 +30,8 @@ class MeetingPageForm(GuardedPageForm):
 
 class AnnualPlanPageForm(GuardedPageForm):
     """A council plans a year once: a second plan for the same year under
-    the same home page is refused on the year field."""
+    the same home page is refused on the year field, and an entry's dates
+    outside the year on the entry's own date fields."""
 
     def clean(self):
         cleaned_data = super().clean()
@@ -46,6 +47,25 @@ class AnnualPlanPageForm(GuardedPageForm):
     def _year_is_planned(self, year):
         plans = type(self.instance).objects.child_of(self.parent_page)
         return plans.filter(year=year).exclude(pk=self.instance.pk).exists()
+
+    def is_valid(self):
+        valid = super().is_valid()
+        return self._entries_in_year() and valid
+
+    def _entries_in_year(self):
+        year = (getattr(self, "cleaned_data", None) or {}).get("year")
+        inside = True
+        for row in self.formsets["entries"].forms if year else ():
+            data = getattr(row, "cleaned_data", None) or {}
+            for name in ("starts_on", "ends_on"):
+                day = data.get(name)
+                if data.get("DELETE") or not day or day.year == year:
+                    continue
+                if name not in row.errors:
+                    message = _("The date must be in %(year)s, the year of this plan.")
+                    row.add_error(name, message % {"year": year})
+                inside = False
+        return inside
 
 
 def _rows_choosing(formset, field_name, queryset, label=None):

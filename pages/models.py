@@ -26,8 +26,9 @@ from wagtail_localize.fields import SynchronizedField
 from cms.slugs import AsciiSlugMixin, ascii_slug_input
 from cms.text_checks import cpr_field_errors
 from pages.attendance import public_attendance
+from pages.annual_plans.year import plan_context
 from pages.blocks import BodyBlock, NonAccessibleContentBlock
-from pages.contributions import contributed_home_sections
+from pages.contributions import YearItem, contributed_home_sections
 from pages.forms import AnnualPlanPageForm, MeetingMinutesPageForm, MeetingPageForm
 from pages.printing import meeting_poster
 from pages.word_forms import FORMS_FIELD, index_forms, page_texts
@@ -590,6 +591,25 @@ class AnnualPlanPage(BasePage):
         verbose_name = _("annual plan")
         verbose_name_plural = _("annual plans")
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        site = Site.find_for_request(request)
+        context.update(plan_context(self, site=site, request=request))
+        return context
+
+    def meetings(self):
+        """The live meetings of the plan's year, listed by its home page's
+        meeting index (the plan of one council never shows another's)."""
+        index = MeetingIndexPage.objects.child_of(self.get_parent()).live().first()
+        if index is None:
+            return MeetingPage.objects.none()
+        return index.live_meetings().filter(starts_at__year=self.year)
+
+    def other_plans(self):
+        """The council's other live annual plans, the newest year first."""
+        plans = AnnualPlanPage.objects.sibling_of(self, inclusive=False)
+        return plans.live().order_by("-year")
+
 
 class AnnualPlanEntryKind(models.TextChoices):
     """What an entry of the annual plan is; a budget milestone is a window
@@ -642,6 +662,15 @@ class AnnualPlanEntry(TranslatableMixin, Orderable):
     def is_influence_window(self):
         return self.kind == AnnualPlanEntryKind.BUDGET
 
+    def year_item(self):
+        return YearItem(
+            starts_on=self.starts_on,
+            title=self.title,
+            kind=self.kind,
+            ends_on=self.ends_on,
+            description=self.description,
+        )
+
     def clean(self):
         super().clean()
         errors = cpr_field_errors(self, _entry_cpr_message)
@@ -650,27 +679,12 @@ class AnnualPlanEntry(TranslatableMixin, Orderable):
             raise ValidationError(errors)
 
     def _date_errors(self):
-        """{field: message} for dates that do not fit: an end before the
-        start, or a day outside the plan's year."""
-        errors = {}
+        """{field: message} for an end before the start (the plan's form
+        checks that both fall in the plan's year: a new plan has no year
+        here yet)."""
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            errors["ends_on"] = _("The end date cannot come before the start date.")
-        year = self._plan_year()
-        for name in ("starts_on", "ends_on"):
-            day = getattr(self, name)
-            if year and day and day.year != year and name not in errors:
-                errors[name] = _(
-                    "The date must be in %(year)s, the year of this plan."
-                ) % {"year": year}
-        return errors
-
-    def _plan_year(self):
-        """The year of the plan the entry is on (the editor's form sets the
-        plan, new or not, before the rows are checked)."""
-        try:
-            return self.page.year
-        except AnnualPlanPage.DoesNotExist:
-            return None
+            return {"ends_on": _("The end date cannot come before the start date.")}
+        return {}
 
 
 def _entry_cpr_message(field, numbers):

@@ -5,6 +5,7 @@ from wagtail import hooks
 
 from cms.admin_guard import allow_staff_urls
 from pages import tenancy  # noqa: F401  (registers the meeting rows' owners)
+from pages.annual_plans import wagtail_hooks as annual_plans  # noqa: F401
 from pages.contributions import HOME_PAGE_SECTIONS
 from pages.models import MeetingMinutesPage, MeetingPage
 from pages.reminder_admin import (

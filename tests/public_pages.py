@@ -12,6 +12,7 @@ from hearings.models import (
     ResponseAlertSubscription,
 )
 from hearings.selectors import hearings_open
+from pages.annual_plans.selectors import annual_plan_current
 from pages.models import (
     AccessibilityStatementPage,
     ContentPage,
@@ -93,6 +94,8 @@ def public_page_paths(site):
         "meeting_poster": _path(meeting.first()) + "opslag/",
         # With decisions, a dissent and attendance.
         "meeting_minutes": _path(minutes),
+        # This year's, with budget windows, meetings and hearing deadlines.
+        "annual_plan": _path(annual_plan_current(site_root=home)),
         "accessibility_statement": _path(
             AccessibilityStatementPage.objects.child_of(home).get()
         ),
