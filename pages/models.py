@@ -25,8 +25,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from cms.slugs import AsciiSlugMixin, ascii_slug_input
 from cms.text_checks import cpr_field_errors
-from pages.attendance import public_attendance
 from pages.annual_plans.year import plan_context
+from pages.attendance import public_attendance
 from pages.blocks import BodyBlock, NonAccessibleContentBlock
 from pages.contributions import YearItem, contributed_home_sections
 from pages.forms import AnnualPlanPageForm, MeetingMinutesPageForm, MeetingPageForm
