@@ -25,7 +25,9 @@ def test_demo_pages_seed_fills_the_site_once(client, council_a):
     assert client.get("/udsattepolitik/").status_code == 200
 
 
-def test_the_demo_meetings_have_agenda_items_and_approved_minutes(client, council_a):
+def test_the_demo_meetings_have_agenda_items_and_approved_minutes(
+    client, council_a, chair_a, member_a
+):
     demo_pages_seed(site=council_a)
 
     held = MeetingPage.objects.descendant_of(council_a.root_page).get(
@@ -34,7 +36,8 @@ def test_the_demo_meetings_have_agenda_items_and_approved_minutes(client, counci
     assert held.live and held.agenda_items.count() == 3
     minutes = held.live_minutes
     assert minutes is not None and minutes.decisions.exclude(dissent="").exists()
-    assert minutes.attendance.exists()
+    attending = {row.member for row in minutes.attendance.all()}
+    assert attending == {chair_a, member_a}
     assert client.get(minutes.url).status_code == 200
 
 
