@@ -29,6 +29,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("", include("hearings.urls")),
+    path("", include("workflows.public_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -4,6 +4,8 @@ Shared by the checks that must cover every public page type: the browser's
 (axe, layout) and the Nu Html Checker's.
 """
 
+from django.contrib.auth import get_user_model
+
 from cms.demo import demo_seed
 from hearings.alert_links import confirm_token, unsubscribe_token
 from hearings.models import (
@@ -21,11 +23,21 @@ from pages.models import (
     MeetingPage,
 )
 from tests.factories import HearingFactory, HearingResponsePageFactory
+from workflows.personal_link_services import (
+    personal_link_create,
+    personal_link_revoke,
+)
+from workflows.personal_links import link_path
 
 # Needs ROOT_URLCONF = "tests.browser.urls" (it adds the failing page).
 SERVER_ERROR_PATH = "/test-fejl/"
 # Pages that answer with an error status on purpose; every other one is 200.
-ERROR_STATUS = {"not_found": 404, "server_error": 500, "alert_link_refused": 400}
+ERROR_STATUS = {
+    "not_found": 404,
+    "server_error": 500,
+    "alert_link_refused": 400,
+    "personal_link_refused": 410,
+}
 
 
 def demo_council():
@@ -68,6 +80,24 @@ def _alert_paths(site, index):
     }
 
 
+def _personal_link_paths(site, response):
+    """The demo member's personal link to a response, and a revoked one."""
+    users = get_user_model().objects
+    made = {
+        "page": response,
+        "member": users.get(username="medlem-eksempelby"),
+        "user": users.get(username="sekretaer-eksempelby"),
+        "valid_days": 14,
+        "delivery": "paper",
+    }
+    revoked = personal_link_create(**made)
+    personal_link_revoke(link=revoked, user=made["user"])
+    return {
+        "personal_link": link_path(link=personal_link_create(**made)),
+        "personal_link_refused": link_path(link=revoked),
+    }
+
+
 def public_page_paths(site):
     """Name -> Danish path of one page of every public type of the council."""
     home = site.root_page
@@ -100,6 +130,9 @@ def public_page_paths(site):
             AccessibilityStatementPage.objects.child_of(home).get()
         ),
         **_alert_paths(site, index),
+        # A member's personal link to a draft: the page it opens, and the
+        # answer once the secretariat revoked it.
+        **_personal_link_paths(site, response),
         "search_results": "/soeg/?q=r%C3%A5det",
         "search_empty": "/soeg/",
         # Nothing found: "Mente du: hjemløse?" as a link.

@@ -31,8 +31,9 @@ from workflows.messages import comment_cpr_reason
 MAX_COMMENT_CHARS = 5_000
 
 
-def page_comment_create(*, page, user, contentpath, text):
-    """Add the member's comment to the page and tell its followers."""
+def page_comment_create(*, page, user, contentpath, text, marker=""):
+    """Add the member's comment to the page and tell its followers. A
+    marker (how the comment was given) heads the text in the editor."""
     if not member_may_read(user=user, page=page):
         raise PermissionDenied
     text = text.strip()
@@ -47,7 +48,7 @@ def page_comment_create(*, page, user, contentpath, text):
     comment = Comment(
         page=page,
         user=user,
-        text=text,
+        text=f"{marker} {text}" if marker else text,
         contentpath=contentpath,
         revision_created=revision,
     )

@@ -73,7 +73,7 @@ class MemberDraftView(WagtailAdminTemplateMixin, TemplateView):
                     page=self.page, user=request.user, **form.cleaned_data
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(
                     request, _("Thank you. Your comment has been sent to the council.")
@@ -101,7 +101,8 @@ class MemberDraftView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
 
-def _add_errors(form, error):
+def add_service_errors(form, error):
+    """A service's ValidationError on the form, each message on its field."""
     for field, messages_ in error.message_dict.items():
         form.add_error(field if field in form.fields else None, messages_)
 
@@ -109,7 +110,12 @@ def _add_errors(form, error):
 def member_preview(request, page_id):
     """The draft as the public will see it: the version awaiting the chairs
     (what their own preview shows), else the latest draft."""
-    page = readable_page(request, page_id)
+    return reading_preview(request, readable_page(request, page_id))
+
+
+def reading_preview(request, page):
+    """The preview of the version members read (also behind a personal
+    link, workflows.personal_link_public)."""
     revision = reading_revision(page=page)
     version = revision.as_object() if revision else page
     attrs = {"revision_id": revision.pk} if revision else {}

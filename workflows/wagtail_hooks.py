@@ -17,6 +17,8 @@ from cms.selectors import user_display_name
 from workflows import (
     dashboard,
     member_views,
+    personal_link_log,
+    personal_link_views,
     review_views,
     selectors,
     services,
@@ -51,6 +53,21 @@ def register_workflow_admin_urls():
             name="workflows_member_preview",
         ),
         path(
+            "workflows/drafts/<int:page_id>/links/",
+            personal_link_views.PersonalLinksView.as_view(),
+            name="workflows_personal_links",
+        ),
+        path(
+            "workflows/links/<int:link_id>/revoke/",
+            personal_link_views.personal_link_revoke_view,
+            name="workflows_personal_link_revoke",
+        ),
+        path(
+            "workflows/links/<int:link_id>/sheet/",
+            personal_link_views.personal_link_sheet,
+            name="workflows_personal_link_sheet",
+        ),
+        path(
             "workflows/review/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
             review_views.ReviewActionView.as_view(),
             name=review_views.REVIEW_ACTION_URL_NAME,
@@ -76,6 +93,25 @@ def translation_submit_button(page, user, next_url=None):
         icon_name="resubmit",
         priority=5,
     )
+
+
+@hooks.register("register_page_header_buttons")
+def personal_links_button(page, user, view_name=None, next_url=None):
+    """Offer "Personal link" to the secretariat in the header menu of the
+    editor of a page members read."""
+    if not personal_link_views.may_manage_links(user=user, page=page):
+        return
+    yield ListingButton(
+        _("Personal link"),
+        reverse("workflows_personal_links", args=[page.pk]),
+        icon_name="link",
+        priority=45,
+    )
+
+
+@hooks.register("register_log_actions")
+def personal_link_log_actions(actions):
+    personal_link_log.register(actions)
 
 
 @hooks.register("insert_editor_js")

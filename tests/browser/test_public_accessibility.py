@@ -14,7 +14,7 @@ pytestmark = [
 ]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-ERROR_PAGES = {"not_found", "server_error", "alert_link_refused"}
+ERROR_PAGES = set(ERROR_STATUS)
 
 
 @pytest.fixture

@@ -14,12 +14,14 @@ A parameter the sweep cannot fill fails the test: a new view cannot slip
 past unswept.
 """
 
+import datetime
 from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
@@ -45,10 +47,12 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-from cms.models import CouncilGroup, CouncilSettings
+from cms.models import CouncilGroup, CouncilRole, CouncilSettings
 from cms.services import council_collection
 from hearings.models import CitizenInput, Hearing, Theme
 from tests.cms.conftest import council_world, markers_in
+from tests.factories import UserFactory
+from workflows.models import PersonalLink
 
 pytestmark = pytest.mark.django_db
 
@@ -156,6 +160,7 @@ class Filler:
         self.world = world
         self.by_model = self._objects_by_model(world)
         self.shared_urls = set()  # views filled with a shared object only
+        self.personal_link = _personal_link(world)
 
     @staticmethod
     def _objects_by_model(world):
@@ -213,6 +218,7 @@ class Filler:
             "uploaded_file_id": world.upload,
             "session_id": world.editing_session,
             "redirect_id": world.redirect,
+            "link_id": self.personal_link,
             "history_id": world.hearing.history.first(),
             "input_id": world.hearing.citizen_inputs.first(),
         }
@@ -268,6 +274,23 @@ class Filler:
         if isinstance(obj, SHARED_MODELS):
             self.shared_urls.add(url.name)
         return obj.pk if obj is not None else None
+
+
+def _personal_link(world):
+    """The council's personal link for one of its members to its page in
+    review (workflows.PersonalLink)."""
+    member = UserFactory(
+        username=f"medlem-{world.site.pk}",
+        council_role=(world.site, CouncilRole.MEMBERS),
+    )
+    return PersonalLink.objects.create(
+        site=world.site,
+        page=world.in_review,
+        member=member,
+        delivery=PersonalLink.Delivery.PAPER,
+        created_by=world.staff,
+        expires_at=timezone.now() + datetime.timedelta(days=14),
+    )
 
 
 def _first(model, world):
@@ -411,6 +434,11 @@ def council_b_rows(world):
             )
         ),
         "redirects": list(Redirect.objects.values_list("pk", "old_path")),
+        "personal_links": list(
+            PersonalLink.objects.filter(site=world.site).values_list(
+                "pk", "revoked_at", "expires_at"
+            )
+        ),
     }
 
 
@@ -531,6 +559,7 @@ DAILY_VIEWS = {
     "wagtail_localize:submit_page_translation",
     "wagtail_localize:update_translations",
     "workflows_translation_submit",
+    "workflows_personal_link_sheet",
 }
 
 
