@@ -22,6 +22,11 @@ from cms.council_translations import page_translation_save
 from cms.models import CouncilRole
 from cms.services import council_collection
 from hearings.selectors import hearing_index_for
+from pages.working_groups.models import (
+    WorkingGroup,
+    WorkingGroupText,
+    WorkingGroupTextKind,
+)
 from tests.factories import (
     ContentPageFactory,
     HearingFactory,
@@ -67,6 +72,8 @@ class CouncilWorld:
     upload: object
     editing_session: object
     redirect: object
+    working_group: object
+    working_group_text: object
 
     @property
     def task_state(self):
@@ -193,7 +200,23 @@ def council_world(council_b):
         redirect=Redirect.objects.create(
             old_path="/hemmelig-provestrup", site=council_b, redirect_link="/"
         ),
+        **_working_group(council_b, staff),
     )
+
+
+def _working_group(site, staff):
+    group = WorkingGroup.objects.create(
+        council=site, name="Prøvestrups hemmelige gruppe", theme="Hemmelig"
+    )
+    group.members.add(staff)
+    text = WorkingGroupText.objects.create(
+        group=group,
+        kind=WorkingGroupTextKind.DRAFT,
+        title="Prøvestrups hemmelige udkast",
+        text="Hemmelig tekst",
+        author=staff,
+    )
+    return {"working_group": group, "working_group_text": text}
 
 
 def translated_translation(page):

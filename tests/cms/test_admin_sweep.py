@@ -49,7 +49,8 @@ from wagtail_localize.models import (
 
 from cms.models import CouncilGroup, CouncilRole, CouncilSettings
 from cms.services import council_collection
-from hearings.models import CitizenInput, Hearing, Theme
+from hearings.models import CitizenInput, Hearing, HearingResponsePage, Theme
+from pages.working_groups.models import WorkingGroup, WorkingGroupText
 from tests.cms.conftest import council_world, markers_in
 from tests.factories import UserFactory
 from workflows.models import PersonalLink
@@ -96,6 +97,7 @@ PK_MODELS = {
     "hearings_hearing:citizen_input": Hearing,
     "hearings_hearing:citizen_input_delete": Hearing,
     "wagtaildocs_chooser:chosen": get_document_model(),
+    "hearings_group_drafts:respond": WorkingGroupText,
 }
 
 
@@ -185,6 +187,8 @@ class Filler:
             (StringSegment, _first(StringSegment, world)),
             (OverridableSegment, _first(OverridableSegment, world)),
             (Redirect, world.redirect),
+            (WorkingGroup, world.working_group),
+            (WorkingGroupText, world.working_group_text),
             (Theme, Theme.objects.first()),
             (Locale, Locale.objects.get(language_code="en")),
             (Page, world.draft),
@@ -434,6 +438,17 @@ def council_b_rows(world):
             )
         ),
         "redirects": list(Redirect.objects.values_list("pk", "old_path")),
+        "working_groups": list(
+            WorkingGroup.objects.filter(council=world.site).values_list(
+                "pk", "name", "theme", "active"
+            )
+        ),
+        "working_group_texts": list(
+            WorkingGroupText.objects.filter(group__council=world.site).values_list(
+                "pk", "title", "text"
+            )
+        ),
+        "responses": HearingResponsePage.objects.count(),
         "personal_links": list(
             PersonalLink.objects.filter(site=world.site).values_list(
                 "pk", "revoked_at", "expires_at"
@@ -559,6 +574,9 @@ DAILY_VIEWS = {
     "wagtail_localize:submit_page_translation",
     "wagtail_localize:update_translations",
     "workflows_translation_submit",
+    "working_groups:edit",
+    "working_group_texts:edit",
+    "hearings_group_drafts:respond",
     "workflows_personal_link_sheet",
 }
 
