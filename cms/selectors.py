@@ -1,10 +1,13 @@
 """Reads about councils and their people: which council a user serves, in
 which role, and how a person is named."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from wagtail.models import Page, Site
 
-from cms.models import CouncilGroup, MemberProfile
+from cms.models import CouncilGroup, CouncilRole, MemberProfile
 
 
 def user_display_name(user):
@@ -30,6 +33,73 @@ def council_sites_for_user(*, user):
     if user.is_superuser:
         return Site.objects.all()
     return Site.objects.filter(council_groups__group__user=user).distinct()
+
+
+def councils_managed_by(*, user):
+    """The councils whose people this user manages: those whose secretariat
+    they are in (every council for the platform administrator)."""
+    if not user.is_authenticated or not user.is_active:
+        return Site.objects.none()
+    councils = Site.objects.filter(council_groups__isnull=False)
+    if not user.is_superuser:
+        councils = councils.filter(
+            council_groups__role=CouncilRole.SECRETARIAT,
+            council_groups__group__user=user,
+        )
+    return councils.distinct().order_by("site_name", "pk")
+
+
+@dataclass
+class CouncilPerson:
+    """One of a council's people and the roles they hold in it."""
+
+    user: object
+    roles: list
+
+    @property
+    def role_labels(self):
+        return [CouncilRole(role).label for role in self.roles]
+
+
+def council_people(*, council):
+    """The council's people (active or not), by name, with their roles."""
+    roles = {}
+    links = CouncilGroup.objects.filter(site=council).values_list("group__user", "role")
+    for user_id, role in links:
+        if user_id is not None:
+            roles.setdefault(user_id, []).append(role)
+    users = get_user_model().objects.filter(pk__in=roles)
+    users = users.order_by("first_name", "last_name", "username")
+    return [CouncilPerson(user=user, roles=sorted(roles[user.pk])) for user in users]
+
+
+def person_roles(*, council, person):
+    """The roles a person holds in one council (none: not its person)."""
+    return sorted(
+        CouncilGroup.objects.filter(site=council, group__user=person).values_list(
+            "role", flat=True
+        )
+    )
+
+
+def active_secretaries(*, council):
+    """The council's active secretariat people: those who can manage it."""
+    return get_user_model().objects.filter(
+        is_active=True,
+        groups__council_group__site=council,
+        groups__council_group__role=CouncilRole.SECRETARIAT,
+    )
+
+
+def councils_and_roles(*, user_ids):
+    """{user id: [(council name, role label), ...]} for a page of a listing."""
+    found = {}
+    links = CouncilGroup.objects.filter(group__user__in=user_ids).values_list(
+        "group__user", "site__site_name", "role"
+    )
+    for user_id, council_name, role in links.order_by("site__site_name", "role"):
+        found.setdefault(user_id, []).append((council_name, CouncilRole(role).label))
+    return found
 
 
 def council_group(*, site, role):

@@ -5,12 +5,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from cms import council_admin
 from pages.site_files import CouncilSitemap, favicon, robots_txt
 
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": CouncilSitemap}}),
     path("favicon.ico", favicon),
+    # The platform administrator's councils (before the admin's catch-all).
+    path("admin/raad/", include(council_admin.urlpatterns)),
     # Wagtail's admin, its listings and reports scoped to the user's council.
     path("admin/", include("cms.admin_urls")),
     path("documents/", include(wagtaildocs_urls)),

@@ -3,12 +3,13 @@ open (explorer, its menu through the admin API, the page chooser) shows
 their own council's tree only."""
 
 from django.http import Http404
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from cms import admin_guide, files, two_factor, two_factor_views
+from cms import admin_guide, files, people_views, two_factor, two_factor_views
 from cms.admin_guard import allow_staff_urls
 from cms.tenancy import pages_of_councils, user_council_ids
 
@@ -91,3 +92,46 @@ def two_factor_reset_button(user, request_user):
             priority=90,
         )
     ]
+
+
+# The council's people, for its secretariat (cms.people_views) ---------------
+
+# The views check the person's council themselves; the door checks "pk".
+allow_staff_urls(names=people_views.URL_NAMES)
+
+
+@hooks.register("register_admin_urls")
+def people_urls():
+    return people_views.admin_urlpatterns()
+
+
+@hooks.register("register_admin_menu_item")
+def people_menu_item():
+    return people_views.people_menu_item()
+
+
+@hooks.register("register_account_settings_panel")
+def own_choices_panel(request, user, profile):
+    return people_views.OwnChoicesPanel(request, user, profile)
+
+
+# The platform administrator's councils (cms.council_admin, mounted by cms.urls)
+
+
+class PlatformMenuItem(MenuItem):
+    """Councils are the platform administrator's to create: nobody else
+    is offered the menu item (the admin door closes the views to them)."""
+
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_settings_menu_item")
+def councils_menu_item():
+    return PlatformMenuItem(
+        _("Councils"),
+        reverse_lazy("cms_councils"),
+        icon_name="site",
+        order=590,
+        name="councils",
+    )

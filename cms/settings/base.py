@@ -62,7 +62,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.user_admin_apps.CouncilUsersAppConfig",  # wagtail.users, its user list showing councils
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
