@@ -16,7 +16,6 @@ from hearings.models.themes import Theme
 from workflows.edit_conflicts import changed_by_words
 from workflows.forms import GuardedPageForm
 
-
 CONTACT_EMAIL_HELP = _(
     "Where the response is to be sent. A new hearing starts with the "
     "municipality's address from the council's settings. If you choose a "
@@ -111,17 +110,20 @@ class HearingAdminForm(CouncilReferencesMixin, WagtailAdminModelForm):
         return cleaned_data
 
     def _choose_contact_email(self, cleaned_data):
-        """A newly chosen committee with its own address gets the response,
-        unless another address than the municipality's was typed."""
-        committee = cleaned_data.get("municipal_committee")
-        typed = cleaned_data.get("contact_email") or ""
+        """A newly chosen committee's own address gets the response (else the
+        municipality's), unless an address of the secretary's own was typed:
+        one that is neither the municipality's nor the former committee's."""
         council = cleaned_data.get("council")
         default = self._default_email(
             council.pk if council else self._form_council_id()
         )
-        chosen_now = "municipal_committee" in self.changed_data
-        if committee and committee.email and chosen_now and typed in ("", default):
-            typed = committee.email
+        typed = cleaned_data.get("contact_email") or ""
+        if "municipal_committee" in self.changed_data and typed in (
+            "",
+            default,
+            _own_email(self.instance.municipal_committee),
+        ):
+            typed = _own_email(cleaned_data.get("municipal_committee"))
         cleaned_data["contact_email"] = typed or default
         if not cleaned_data["contact_email"]:
             self.add_error(
@@ -139,6 +141,11 @@ class HearingAdminForm(CouncilReferencesMixin, WagtailAdminModelForm):
         # version, so saving it again after a look is a deliberate choice.
         self.data = self.data.copy()
         self.data[self.add_prefix("loaded_version")] = str(latest.pk)
+
+
+def _own_email(committee):
+    """The committee's own address for responses, or ""."""
+    return committee.email if committee is not None else ""
 
 
 def _latest_version(hearing):

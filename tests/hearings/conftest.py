@@ -43,6 +43,7 @@ def hearing_form_data(hearing=None, documents=(), **overrides):
         "council": hearing.council_id if hearing else "",
         "title": hearing.title if hearing else "Høring om nye væresteder",
         "summary": "",
+        "municipal_committee": getattr(hearing, "municipal_committee_id", "") or "",
         "committee": hearing.committee if hearing else "Socialudvalget",
         "case_number": hearing.case_number if hearing else "27.00.00-P20-9-25",
         "contact_email": hearing.contact_email if hearing else "hoering@example.dk",

@@ -119,6 +119,26 @@ def test_an_address_typed_by_the_secretary_stands(
     assert Hearing.objects.get().contact_email == "sagsbehandler@eksempelby.dk"
 
 
+def test_changing_the_committee_changes_an_address_nobody_typed(
+    client_as, secretary_a, social_committee, employment_committee
+):
+    client = client_as(secretary_a)
+    new_hearing(
+        client, municipal_committee=social_committee.pk, contact_email=DEFAULT_EMAIL
+    )
+    hearing = Hearing.objects.get()
+    assert hearing.contact_email == "sus@eksempelby.dk"
+
+    client.post(
+        reverse("hearings_hearing:edit", args=[hearing.pk]),
+        hearing_form_data(hearing, municipal_committee=employment_committee.pk),
+    )
+
+    hearing.refresh_from_db()
+    assert hearing.committee == "Beskæftigelsesudvalget"
+    assert hearing.contact_email == DEFAULT_EMAIL
+
+
 def test_another_councils_committee_is_refused_on_its_field(
     client_as, secretary_a, eksempelby, provestrup_committee
 ):
@@ -180,6 +200,47 @@ def test_the_hearings_history_keeps_its_committee(
     assert record.committee == "Social- og Sundhedsudvalget"
     history = client.get(reverse("hearings_hearing:history", args=[hearing.pk]))
     assert history.status_code == 200
+
+
+def restore(client, hearing, record):
+    url = reverse("hearings_hearing:restore", args=[hearing.pk, record.history_id])
+    return client.post(url)
+
+
+def test_restoring_a_version_brings_back_its_committee(
+    client_as, secretary_a, social_committee, employment_committee
+):
+    client = client_as(secretary_a)
+    new_hearing(client, municipal_committee=social_committee.pk)
+    hearing = Hearing.objects.get()
+    first = hearing.history.earliest("history_date")
+    client.post(
+        reverse("hearings_hearing:edit", args=[hearing.pk]),
+        hearing_form_data(hearing, municipal_committee=employment_committee.pk),
+    )
+
+    assert restore(client, hearing, first).status_code == 302
+
+    hearing.refresh_from_db()
+    assert hearing.municipal_committee == social_committee
+    assert hearing.committee == "Social- og Sundhedsudvalget"
+
+
+def test_restoring_a_version_whose_committee_is_gone_keeps_its_name(
+    client_as, secretary_a, social_committee
+):
+    client = client_as(secretary_a)
+    new_hearing(client, municipal_committee=social_committee.pk)
+    hearing = Hearing.objects.get()
+    first = hearing.history.earliest("history_date")
+    social_committee.delete()
+
+    assert restore(client, hearing, first).status_code == 302
+
+    hearing.refresh_from_db()
+    assert hearing.municipal_committee is None
+    assert hearing.committee == "Social- og Sundhedsudvalget"
+    assert hearing.history.count() == 2
 
 
 # The letter ---------------------------------------------------------------
