@@ -4,6 +4,7 @@ who takes part on paper (the address as a QR code, drawn here)."""
 
 import segno
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,6 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Page
 
 from cms.selectors import user_display_name
+from workflows import mail
 from workflows.member_views import add_service_errors
 from workflows.models import PersonalLink
 from workflows.personal_link_services import (
@@ -60,7 +62,7 @@ class MemberChoiceField(forms.ModelChoiceField):
 
 class PersonalLinkForm(forms.Form):
     member = MemberChoiceField(
-        label=gettext_lazy("Member"), queryset=PersonalLink.objects.none()
+        label=gettext_lazy("Member"), queryset=get_user_model().objects.none()
     )
     valid_days = forms.IntegerField(
         label=gettext_lazy("Valid for (days)"),
@@ -83,10 +85,13 @@ class PersonalLinkForm(forms.Form):
         data = super().clean()
         member = data.get("member")
         by_mail = data.get("delivery") == PersonalLink.Delivery.EMAIL
-        if member is not None and by_mail and not member.email:
+        if member is not None and by_mail and not mail.is_deliverable(member.email):
             self.add_error(
                 "delivery",
-                _("The member has no e-mail address: print the link instead."),
+                _(
+                    "The member has no e-mail address mail can be sent to: "
+                    "print the link instead."
+                ),
             )
         return data
 

@@ -26,6 +26,7 @@ from workflows import (
 )
 from workflows.edit_conflicts import newer_revision, revision_comparison_url
 from workflows.page_protocol import readability_fields_in_use
+from workflows.personal_links import may_manage_links
 from workflows.translation_submit import translation_submit_problems
 
 
@@ -99,7 +100,7 @@ def translation_submit_button(page, user, next_url=None):
 def personal_links_button(page, user, view_name=None, next_url=None):
     """Offer "Personal link" to the secretariat in the header menu of the
     editor of a page members read."""
-    if not personal_link_views.may_manage_links(user=user, page=page):
+    if not may_manage_links(user=user, page=page):
         return
     yield ListingButton(
         _("Personal link"),

@@ -143,6 +143,22 @@ def test_a_paper_link_is_a_printable_qr_code_and_no_mail(
     assert f"Til {member_a.get_full_name()}" in page_text(sheet)
 
 
+def test_a_member_mail_cannot_reach_gets_the_link_on_paper(
+    admin, secretary_a, response_a, council_a
+):
+    offline = council_user("medlem-uden-mail", council_a, CouncilRole.MEMBERS)
+    offline.email = "palle@medlem.example"
+    offline.save()
+
+    refused = make_link(admin, secretary_a, response_a, offline)
+
+    assert refused.status_code == 400
+    assert "Medlemmet har ingen e-mailadresse" in page_text(refused)
+    paper = make_link(admin, secretary_a, response_a, offline, delivery="paper")
+    assert paper.status_code == 302
+    assert PersonalLink.objects.get().delivery == "paper"
+
+
 def test_the_editor_offers_personal_links_to_the_secretariat_only(
     admin, secretary_a, chair_a, response_a
 ):
