@@ -49,7 +49,7 @@ def original_publication():
     )
 
 
-class BasePage(KnownViewRestrictionsMixin, AsciiSlugMixin, Page):
+class BasePage(AsciiSlugMixin, Page):
     """Shared shape of every Talerør page.
 
     Panel fragments are named so page types compose their editor from the
