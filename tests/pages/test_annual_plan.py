@@ -156,6 +156,9 @@ def test_the_wheel_is_drawn_for_the_eye_and_the_list_read_first(
 
     assert figure["aria-hidden"] == "true"
     assert page.select_one(".annual-plan__list").find_next(class_="year-wheel")
+    # Coordinates as SVG reads them (12.5), not in Danish (12,5).
+    marks = figure.select("circle.year-wheel__mark, rect.year-wheel__mark")
+    assert marks and all("," not in m.get("cx", m.get("x")) for m in marks)
     labels = [t.get_text() for t in figure.select("text.year-wheel__label")]
     assert labels[0] == "Januar" and len(labels) == 12
     assert page.find("script") is None or page.find("script").get("src")
