@@ -13,6 +13,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable, Page, Site
 
 from cms.references import CouncilSettingsForm
+from cms.site_parts import site_setting_for_request
 from cms.tenancy import register_owner
 from cms.text_checks import cpr_field_errors
 
@@ -126,6 +127,11 @@ class CouncilSettings(ClusterableModel, BaseSiteSetting):
             ),
         ),
     ]
+
+    @classmethod
+    def for_request(cls, request):
+        """Once per council until its pages change (cms.site_parts)."""
+        return site_setting_for_request(model=cls, request=request)
 
     class Meta:
         verbose_name = _("council settings")

@@ -23,8 +23,13 @@ class HearingResponseFeed(Feed):
         return index
 
     def _council_name(self, index):
-        council = CouncilSettings.for_site(self.site).name if self.site else ""
-        return council or index.title
+        if self.site is None:
+            return index.title
+        if self.site == Site.find_for_request(self.request):
+            council = CouncilSettings.for_request(self.request)  # read once
+        else:
+            council = CouncilSettings.for_site(self.site)
+        return council.name or index.title
 
     def title(self, index):
         title = _("Hearing responses from %(council)s") % {

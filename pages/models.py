@@ -31,6 +31,7 @@ from pages.blocks import BodyBlock, NonAccessibleContentBlock
 from pages.contributions import YearItem, contributed_home_sections
 from pages.forms import AnnualPlanPageForm, MeetingMinutesPageForm, MeetingPageForm
 from pages.printing import meeting_poster
+from pages.routing import KnownViewRestrictionsMixin, RememberedRouteMixin
 from pages.word_forms import FORMS_FIELD, index_forms, page_texts
 from workflows.forms import GuardedPageForm
 
@@ -49,7 +50,7 @@ def original_publication():
     )
 
 
-class BasePage(AsciiSlugMixin, Page):
+class BasePage(KnownViewRestrictionsMixin, AsciiSlugMixin, Page):
     """Shared shape of every Talerør page.
 
     Panel fragments are named so page types compose their editor from the
@@ -122,7 +123,7 @@ class BasePage(AsciiSlugMixin, Page):
         abstract = True
 
 
-class HomePage(BasePage):
+class HomePage(RememberedRouteMixin, BasePage):
     """The front page of one council's site; the root of its tree."""
 
     body = RichTextField(_("welcome text"), blank=True)
