@@ -62,7 +62,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.embeds",
     "wagtail.sites",
-    "cms.user_admin_apps.CouncilUsersAppConfig",  # wagtail.users, its user list showing councils
+    # wagtail.users, with a user list that shows each person's council
+    "cms.user_admin_apps.CouncilUsersAppConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
