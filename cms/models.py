@@ -256,6 +256,14 @@ class MeetingPlace(Orderable):
         return self.name
 
 
+def where_held(place, location):
+    """Where something is held, in one line: the chosen meeting place's name
+    and address, else the location typed for a place not on the list."""
+    if place is not None:
+        return f"{place.name}, {place.address}"
+    return location
+
+
 class CouncilRole(models.TextChoices):
     SECRETARIAT = "secretariat", _("Secretariat")
     CHAIRS = "chairs", _("Chairs")

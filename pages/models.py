@@ -23,6 +23,7 @@ from wagtail.models import Locale, Orderable, Page, Site, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from cms.models import where_held
 from cms.slugs import AsciiSlugMixin, ascii_slug_input
 from cms.text_checks import cpr_field_errors
 from pages.annual_plans.year import plan_context
@@ -333,9 +334,7 @@ class MeetingPage(RoutablePageMixin, BasePage):
     def where(self):
         """Where the meeting is, in one line: the chosen place's name and
         address, or the location typed for a place not on the list."""
-        if self.place is not None:
-            return f"{self.place.name}, {self.place.address}"
-        return self.location
+        return where_held(self.place, self.location)
 
     @cached_property
     def live_minutes(self):

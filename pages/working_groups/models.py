@@ -12,6 +12,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from simple_history.models import HistoricalRecords
 
+from cms.models import where_held
 from cms.text_checks import cpr_field_errors
 
 
@@ -170,9 +171,7 @@ class WorkingGroupMeeting(models.Model):
     @property
     def where(self):
         """The chosen place's name and address, or the location typed."""
-        if self.place is not None:
-            return f"{self.place.name}, {self.place.address}"
-        return self.location
+        return where_held(self.place, self.location)
 
     def clean(self):
         super().clean()
