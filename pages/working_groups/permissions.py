@@ -21,6 +21,20 @@ from pages.working_groups.selectors import (
 KEEPING_ACTIONS = frozenset({"add", "change", "delete"})
 
 
+def _answer(user, question, compute):
+    """One database answer per user object and question. The admin asks the
+    same question many times while it draws one page (menus, dashboard,
+    listing buttons); a request has its own user object, so no answer
+    outlives the request."""
+    answers = getattr(user, "_working_group_answers", None)
+    if answers is None:
+        answers = {}
+        user._working_group_answers = answers
+    if question not in answers:
+        answers[question] = compute()
+    return answers[question]
+
+
 class WorkingGroupPermissionPolicy(BasePermissionPolicy):
     """The secretariat keeps its council's groups; the council reads them."""
 
@@ -28,8 +42,12 @@ class WorkingGroupPermissionPolicy(BasePermissionPolicy):
         if not user.is_authenticated or not user.is_active:
             return False
         if action in KEEPING_ACTIONS:
-            return secretariat_sites(user=user).exists()
-        return action == "view" and working_groups_for_user(user=user).exists()
+            return _answer(user, "keeps", lambda: secretariat_sites(user=user).exists())
+        if action != "view":
+            return False
+        return _answer(
+            user, "reads", lambda: working_groups_for_user(user=user).exists()
+        )
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not user.is_authenticated or not user.is_active:
@@ -59,7 +77,9 @@ class WorkingGroupTextPermissionPolicy(BasePermissionPolicy):
     def user_has_permission(self, user, action):
         if not user.is_authenticated or not user.is_active:
             return False
-        return working_groups_written_in(user=user).exists()
+        return _answer(
+            user, "writes", lambda: working_groups_written_in(user=user).exists()
+        )
 
     def instances_user_has_any_permission_for(self, user, actions):
         if not user.is_authenticated or not user.is_active:

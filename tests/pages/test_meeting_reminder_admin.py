@@ -93,7 +93,7 @@ def test_another_councils_secretariat_does_not_see_the_failure(
 
 
 @pytest.mark.parametrize("who", ["member_a", "chair_a"])
-def test_only_the_secretariat_opens_the_report(request, client_as, who):
+def test_only_the_secretariat_opens_the_report(request, db, client_as, who):
     user = request.getfixturevalue(who)
     assert client_as(user).get(reverse(REPORT)).status_code in (302, 403)
 
