@@ -16,7 +16,7 @@ from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_unpublished, post_page_move
 
 from cms.models import CouncilSettings
 from cms.page_cache import (
@@ -48,9 +48,11 @@ def _page_changed(page):
         page_cache_invalidate(site_ids=owner)
 
 
-@receiver(page_published, dispatch_uid="page_cache_page_published")
+# Going live needs no receiver of its own: Wagtail publishes by saving the
+# whole page row with live set, which _live_page_saved below sees (a second
+# one on page_published dropped the council's pages twice per approval).
 @receiver(page_unpublished, dispatch_uid="page_cache_page_unpublished")
-def _page_live_changed(sender, instance, **kwargs):
+def _page_went_offline(sender, instance, **kwargs):
     _page_changed(instance)
 
 
@@ -68,8 +70,9 @@ def _page_deleted(sender, instance, **kwargs):
 
 @receiver(post_save, dispatch_uid="page_cache_live_page_saved")
 def _live_page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
-    """A live page saved some other way than publishing (the platform's own
-    set-up, an administrator's shell): its visitors' view may have changed."""
+    """A live page saved: published (an approval, a revert, a translation,
+    scheduled publishing) or saved some other way (the platform's own set-up,
+    an administrator's shell): its visitors' view may have changed."""
     if raw or not isinstance(instance, Page) or not instance.live:
         return
     if update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS:

@@ -13,10 +13,15 @@ it) and PLATFORM (an empty set: belongs to no council, so only the platform
 administrator may see it).
 """
 
+from contextvars import ContextVar
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.signals import request_finished, request_started
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from wagtail.admin.models import EditingSession
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -34,6 +39,7 @@ from wagtail.models import (
     Workflow,
     WorkflowState,
 )
+from wagtail.signals import post_page_move
 from wagtail_localize.models import (
     OverridableSegment,
     StringSegment,
@@ -102,10 +108,49 @@ def owner_of_many(objs):
 # Pages ---------------------------------------------------------------------
 
 
+# The councils' tree paths, read once per request: a chair's approval asks
+# who owns a page, a revision, a task state and a workflow state half a
+# dozen times. None outside a request (commands, the task worker: read each
+# time); a dict, filled on first use, while one is served.
+_tree_paths_memo = ContextVar("council_tree_paths", default=None)
+
+
 def council_tree_paths():
     """{tree path prefix: site id}: the part of the page tree each council
     owns. A council's home pages (one per language) sit under its
-    CouncilRootPage, so that page's path covers all of them."""
+    CouncilRootPage, so that page's path covers all of them. Read once per
+    request (until a site changes or a page moves)."""
+    memo = _tree_paths_memo.get()
+    if memo is None:
+        return _tree_paths_read()
+    if "paths" not in memo:
+        memo["paths"] = _tree_paths_read()
+    return memo["paths"]
+
+
+@receiver(request_started, dispatch_uid="tenancy_tree_paths_request_started")
+def _tree_paths_memo_start(**kwargs):
+    _tree_paths_memo.set({})
+
+
+@receiver(request_finished, dispatch_uid="tenancy_tree_paths_request_finished")
+def _tree_paths_memo_end(**kwargs):
+    _tree_paths_memo.set(None)
+
+
+@receiver(post_save, sender=Site, dispatch_uid="tenancy_tree_paths_site_saved")
+@receiver(post_delete, sender=Site, dispatch_uid="tenancy_tree_paths_site_deleted")
+@receiver(post_page_move, dispatch_uid="tenancy_tree_paths_page_moved")
+@receiver(post_delete, sender=Page, dispatch_uid="tenancy_tree_paths_page_deleted")
+def _tree_paths_forget(**kwargs):
+    """A council created, re-rooted or removed, or a page moved, during the
+    request: ownership is asked of the tree as it is now."""
+    memo = _tree_paths_memo.get()
+    if memo is not None:
+        memo.pop("paths", None)
+
+
+def _tree_paths_read():
     paths = {}
     sites = Site.objects.select_related("root_page").only(
         "pk", "root_page__path", "root_page__depth"
