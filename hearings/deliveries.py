@@ -129,7 +129,7 @@ def response_delivery_mail(*, delivery):
         "public_url": delivery.page.specific.full_url,
         "is_update": earlier.exists(),
     }
-    attachments = _letter_attachments(page)
+    attachments = _letter_attachments(page, site, council)
     context["letter_filename"] = attachments[0][0] if attachments else ""
     send_to_address(
         "hearings/mail/response_delivery",
@@ -141,11 +141,11 @@ def response_delivery_mail(*, delivery):
     )
 
 
-def _letter_attachments(page):
+def _letter_attachments(page, site, council):
     """The PDF letter, as (name, bytes, type); none where the server cannot
     make PDFs: the mail's text is the whole response all the same."""
     try:
-        pdf = response_letter_pdf(page)
+        pdf = response_letter_pdf(page, site=site, council=council)
     except PdfUnavailable as error:
         logger.error("The delivery goes without its PDF letter: %s", error)
         return []

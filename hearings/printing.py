@@ -33,10 +33,11 @@ class PdfUnavailable(Exception):
     """WeasyPrint or the system libraries it needs (Pango) are missing."""
 
 
-def _paper_context(request, page):
-    site = page.get_site()
+def _paper_context(request, page, council=None):
+    """council: the council's settings when the caller has them (a
+    delivery), else read from the page's site."""
     hearing = page.public_hearing()
-    council = CouncilSettings.for_site(site)
+    council = council or CouncilSettings.for_site(page.get_site())
     return {
         "page": page,
         "hearing": hearing,
@@ -92,13 +93,17 @@ def letter_filename(page):
     return f"hoeringssvar-{slugify(page.slug)[:60] or page.pk}.pdf"
 
 
-def response_letter_pdf(page):
+def response_letter_pdf(page, *, site=None, council=None):
     """The PDF letter of a response outside a request (the delivery mail's
-    attachment); raises PdfUnavailable without WeasyPrint's libraries."""
+    attachment); raises PdfUnavailable without WeasyPrint's libraries.
+    site and council (its settings): the caller's, if it read them already
+    (a delivery does), else read from the page's site."""
+    site = site or page.get_site()
+    council = council or CouncilSettings.for_site(site)
     html = render_to_string(
-        "hearings/hearing_response_letter.html", _paper_context(None, page)
+        "hearings/hearing_response_letter.html", _paper_context(None, page, council)
     )
-    return letter_pdf(html, base_url=page.get_site().root_url + "/")
+    return letter_pdf(html, base_url=site.root_url + "/")
 
 
 def letter_pdf(html, *, base_url):

@@ -25,4 +25,4 @@ def _page_saved(sender, instance, update_fields=None, raw=False, **kwargs):
         return
     if update_fields is not None and set(update_fields) <= BOOKKEEPING_FIELDS:
         return
-    search_words_refresh(page_id=instance.pk)
+    search_words_refresh(page_id=instance.pk, page_model=instance.specific_class)

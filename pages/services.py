@@ -19,12 +19,14 @@ def search_words_add(*, pages):
     )
 
 
-def search_words_refresh(*, page_id):
+def search_words_refresh(*, page_id, page_model=None):
     """Make the page's suggestion words those of its live content: read back
     from the database (what Wagtail's index reads too, never an unsaved
-    draft in memory), and none while the page is not live."""
+    draft in memory), and none while the page is not live. page_model, the
+    page's own type when known, reads it in one query instead of two."""
     SearchWord.objects.filter(page_id=page_id).delete()
-    page = Page.objects.filter(pk=page_id, live=True).first()
+    model = page_model or Page
+    page = model._base_manager.filter(pk=page_id, live=True).first()
     if page is None:
         return
     words = suggestion_words(page_texts(page.specific))

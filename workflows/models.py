@@ -29,10 +29,19 @@ class ChairApprovalTask(AbstractGroupApprovalTask):
         verbose_name_plural = _("chair approval tasks")
 
     def user_is_approver(self, user):
-        """Whether the user belongs to this task's groups (superusers don't)."""
+        """Whether the user belongs to this task's groups (superusers don't).
+        Asked once per task for the user's request: the view, the buttons
+        and the approval itself all ask."""
         if not user.is_authenticated:
             return False
-        return user.groups.filter(pk__in=self.groups.values("pk")).exists()
+        answers = getattr(user, "_chair_task_approver", None)
+        if answers is None:
+            answers = {}
+            user._chair_task_approver = answers
+        if self.pk not in answers:
+            groups = self.groups.values("pk")
+            answers[self.pk] = user.groups.filter(pk__in=groups).exists()
+        return answers[self.pk]
 
     def user_can_access_editor(self, obj, user):
         return user.is_superuser or self.user_is_approver(user)
@@ -63,6 +72,7 @@ class ChairApprovalTask(AbstractGroupApprovalTask):
 
     def on_action(self, task_state, user, action_name, **kwargs):
         return task_state_act(
+            task=self,
             task_state=task_state,
             user=user,
             action=action_name,

@@ -40,6 +40,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageLogEntry, TaskState, get_page_models
 
+from cms.tenancy import SHARED, page_owner_by_path
 from workflows.models import ChairApprovalTask
 
 logger = logging.getLogger(__name__)
@@ -244,9 +245,11 @@ def _grant_holds(grant, page):
 
 def chairs_approved(*, revision_id, page):
     """Whether the chairs of the page's own council approved this revision
-    of it (a finished ChairApprovalTask of the council's workflow)."""
-    site = page.get_site()
-    if site is None:
+    of it (a finished ChairApprovalTask of the council's workflow). The
+    page's council is the one whose part of the tree holds it (cms.tenancy,
+    read once per request)."""
+    owner = page_owner_by_path(page.path)
+    if len(owner) != 1 or owner == SHARED:
         return False
     return TaskState.objects.filter(
         revision_id=revision_id,
@@ -254,7 +257,7 @@ def chairs_approved(*, revision_id, page):
         task__in=ChairApprovalTask.objects.values("pk"),
         workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
         workflow_state__object_id=str(page.pk),
-        workflow_state__workflow__council_workflow__site=site,
+        workflow_state__workflow__council_workflow__site_id__in=owner,
     ).exists()
 
 

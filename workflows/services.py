@@ -8,6 +8,7 @@ a task is in workflows.task_actions.
 """
 
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import (
@@ -21,6 +22,7 @@ from wagtail.users.models import UserProfile
 
 from cms.models import CouncilRole, CouncilSettings
 from cms.selectors import council_group, user_display_name
+from cms.tenancy import SHARED, page_owner_by_path
 from workflows import mail, publish_guard, selectors
 from workflows.approval_policy import eligible_approvers, workflow_submitter_ids
 from workflows.models import ChairApprovalTask, CouncilWorkflow
@@ -136,7 +138,8 @@ def workflow_state_publish(*, workflow_state, user=None):
     anything else (a snippet) is refused. The approval is the permission:
     chairs have no publish permission of their own, so nobody goes around it.
     """
-    if not issubclass(workflow_state.content_type.model_class(), Page):
+    model = ContentType.objects.get_for_id(workflow_state.content_type_id).model_class()
+    if not issubclass(model, Page):
         raise ApprovalRefused(
             _("This workflow publishes pages only; %(object)s cannot be published.")
             % {"object": workflow_state.content_object}
@@ -239,11 +242,18 @@ def _wanting(users, notification):
 
 
 def _council_name(page):
-    site = page.get_site()
-    return CouncilSettings.for_site(site).name if site else ""
+    """The name of the council whose part of the tree holds the page (read
+    through cms.tenancy, which a request has read already, not the site)."""
+    owner = page_owner_by_path(page.path)
+    if owner == SHARED:
+        return ""
+    names = CouncilSettings.objects.filter(site_id__in=owner)
+    return names.values_list("name", flat=True).first() or ""
 
 
 def workflow_state_is_chair_approval(workflow_state):
     """Whether this workflow state runs a chair-approval task."""
     state = workflow_state.current_task_state
-    return state is not None and isinstance(state.task.specific, ChairApprovalTask)
+    if state is None:
+        return False
+    return issubclass(state.task.specific_class, ChairApprovalTask)

@@ -20,7 +20,7 @@ def page_lock(page_id):
     return Page.objects.select_for_update().get(pk=page_id)
 
 
-def task_state_act(*, task_state, user, action, comment=""):
+def task_state_act(*, task_state, user, action, comment="", task=None):
     """Approve or request changes on a chair-approval task, once and safely.
 
     Under a lock on the page the task state is read again: a second chair
@@ -28,9 +28,11 @@ def task_state_act(*, task_state, user, action, comment=""):
     eyes and CPR numbers again (the buttons already did, but only this check
     is authoritative), and if the page changed since the task started, the
     task restarts on the new version instead of approving unseen text.
+    task, when given, is the specific task that acts (spares reading it
+    again); the state must be one of its.
     """
     with transaction.atomic():
-        page, state = _task_state_for_update(task_state, user)
+        page, state = _task_state_for_update(task, task_state, user)
         if action == "reject":
             if not comment.strip():
                 raise ApprovalRefused(_("Write what should be changed."))
@@ -41,7 +43,7 @@ def task_state_act(*, task_state, user, action, comment=""):
         return _approve(page, state, user, comment)
 
 
-def _task_state_for_update(task_state, user):
+def _task_state_for_update(task, task_state, user):
     page = page_lock(task_state.workflow_state.object_id)
     state = (
         TaskState.objects.select_for_update()
@@ -54,7 +56,9 @@ def _task_state_for_update(task_state, user):
             _("This step has already been handled by %(user)s.")
             % {"user": user_display_name(state.finished_by) or _("someone")}
         )
-    if not state.task.specific.user_is_approver(user):
+    if task is None or task.pk != state.task_id:
+        task = state.task.specific
+    if not task.user_is_approver(user):
         raise ApprovalRefused(_("Only the council's chairs can do this."))
     return page, state
 

@@ -14,7 +14,7 @@ from wagtail.search import index
 from hearings.blocks import ResponseBodyBlock
 from hearings.citizen_input.panels import CitizenInputPanel
 from hearings.forms import HearingResponsePageForm
-from hearings.models.hearing import hearings_for_public_page
+from hearings.models.hearing import Hearing, hearings_for_public_page
 from hearings.printing import response_letter, response_poster
 from pages.models import BasePage
 from pages.selectors import meetings_with_response_on_agenda
@@ -167,9 +167,12 @@ class HearingResponsePage(RoutablePageMixin, BasePage):
         """Where an approved response is delivered: the contact address of the
         hearing it answers. Translations are not delivered: the municipality
         gets the response once, in the council's own language."""
-        hearing = self.hearing
-        address = hearing.contact_email
-        if not address or self.locale_id != hearing.council.root_page.locale_id:
+        address, council_locale_id = (
+            Hearing.objects.filter(pk=self.hearing_id)
+            .values_list("contact_email", "council__root_page__locale_id")
+            .first()
+        ) or ("", None)
+        if not address or self.locale_id != council_locale_id:
             return ""
         return address
 
