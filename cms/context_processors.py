@@ -9,6 +9,9 @@ def council(request):
     site = Site.find_for_request(request)
     if site is None:
         return {"site_root": None}
+    known = getattr(site.root_page, "localized_by_language", {}).get(get_language())
+    if known is not None:  # the kept site's (cms.page_cache)
+        return {"site_root": known}
     site_root = council_fragment(
         site_id=site.pk,
         name=f"site-root:{get_language()}",

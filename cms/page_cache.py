@@ -25,7 +25,9 @@ from django.core.cache import cache
 from django.db import transaction
 from django.dispatch import Signal
 from django.http import HttpResponse
+from django.http.request import split_domain_port
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
 from wagtail.models import Site
 
 from cms.tenancy import SHARED, object_owner
@@ -153,6 +155,96 @@ def _request_generations(request, site_id):
     if request is not None:
         request.council_generations = {site_id: generations}
     return generations
+
+
+# The council that answers a host, and its home page ---------------------------
+
+
+def _site_entry_key(request):
+    hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail does
+    return f"{KEY_VERSION}:site:{hostname}:{request.get_port()}:{get_language()}"
+
+
+def _is_reading_request(request):
+    return request.method in ("GET", "HEAD") and not request.path.startswith(
+        EXCLUDED_PREFIXES
+    )
+
+
+def council_site_for_request(request):
+    """Site.find_for_request's answer, kept with the council's fragments
+    (per host and language) so that a reader's page asks the database for
+    neither the site nor its home page: the site's root_page is its specific
+    home page, knowing its translation in the active language
+    (cms.site_parts.KnownTranslationMixin). Also the council's tokens are
+    then known for its fragments. Only for requests that read, outside the
+    admin; with fragments off, Wagtail's lookup."""
+    if hasattr(request, "_wagtail_site"):
+        return request._wagtail_site
+    if fragment_cache_timeout() <= 0 or not _is_reading_request(request):
+        return Site.find_for_request(request)
+    key = _site_entry_key(request)
+    guessed_key = _council_generation_key(_council_of_host.get(key))
+    found = cache.get_many([key, ALL_COUNCILS, guessed_key])
+    entry = found.get(key)
+    if entry is not None:
+        site_key = _council_generation_key(entry["site_id"])
+        if site_key != guessed_key:
+            found[site_key] = cache.get(site_key)
+        if (found.get(ALL_COUNCILS), found.get(site_key)) == entry["generations"]:
+            _remember_council_of_host(key, entry["site_id"])
+            return _site_known(request, entry["site"], entry["generations"])
+    return _site_looked_up(request, key, found.get(ALL_COUNCILS))
+
+
+def _site_looked_up(request, key, all_councils_token):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    generations = _generations_for(site.pk)  # before the home page is read
+    _with_home_page(site)
+    # Not stored if every council's token changed since the site was read.
+    if all_councils_token in (None, generations[0]):
+        entry = {"site": site, "site_id": site.pk, "generations": generations}
+        cache.set(key, entry, timeout=fragment_cache_timeout())
+        _remember_council_of_host(key, site.pk)
+    return _site_known(request, site, generations)
+
+
+def _with_home_page(site):
+    """The site with its root page specific, and that page's translation in
+    the active language known to it (localized_by_language)."""
+    root = site.root_page.specific
+    localized = root.localized.specific
+    language = get_language()
+    root.localized_by_language = {language: localized}
+    localized.localized_by_language = {language: localized}
+    site.root_page = root
+
+
+def _site_known(request, site, generations):
+    request._wagtail_site = site
+    request.council_generations = {site.pk: generations}
+    return site
+
+
+def _remember_council_of_host(key, site_id):
+    if len(_council_of_host) >= MAX_REMEMBERED_HOSTS:
+        _council_of_host.clear()
+    _council_of_host[key] = site_id
+
+
+class CouncilSiteMiddleware:
+    """Finds the request's council (council_site_for_request) before any view
+    or template asks Wagtail for it. After PageCacheMiddleware, which looks
+    the council up the same way for a page it has not stored."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        council_site_for_request(request)
+        return self.get_response(request)
 
 
 # Requests and responses --------------------------------------------------------
@@ -305,11 +397,10 @@ class PageCacheMiddleware:
         stored = _stored_response(request, key)
         if stored is not None:
             return stored
-        site = Site.find_for_request(request)
+        site = council_site_for_request(request)
         site_id = site.pk if site is not None else None
-        generations = _generations_for(site_id)
         # The fragments of the page (council_fragment) use the same tokens.
-        request.council_generations = {site_id: generations}
+        generations = _request_generations(request, site_id)
         response = self.get_response(request)
         if request.method != "GET" or not _is_storable(request, response):
             return response

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef
 from wagtail.models import Page, Site
 
 from cms.models import CouncilGroup, CouncilRole, MemberProfile
@@ -19,11 +20,21 @@ def user_display_name(user):
 
 def public_member_name(user):
     """The name a member may be shown by on public pages, or "" when they
-    have not chosen to be named (the default)."""
+    have not chosen to be named (the default). Users read through
+    with_public_naming() answer without a query of their own."""
     if user is None:
         return ""
-    profile = MemberProfile.objects.filter(user=user, publicly_named=True).first()
-    return user_display_name(user) if profile else ""
+    named = getattr(user, "is_publicly_named", None)
+    if named is None:
+        named = MemberProfile.objects.filter(user=user, publicly_named=True).exists()
+    return user_display_name(user) if named else ""
+
+
+def with_public_naming(users):
+    """The users (a queryset) with whether each chose to be named publicly,
+    read in the same query (public_member_name then asks nothing more)."""
+    chose = MemberProfile.objects.filter(user=OuterRef("pk"), publicly_named=True)
+    return users.annotate(is_publicly_named=Exists(chose))
 
 
 def council_sites_for_user(*, user):

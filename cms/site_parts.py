@@ -1,6 +1,7 @@
 """A council's site settings read once per council until its pages change,
 not on every request (cms.page_cache.council_fragment keeps them)."""
 
+from django.utils.translation import get_language
 from wagtail.models import Site
 
 from cms.page_cache import council_fragment
@@ -29,3 +30,16 @@ def site_setting_for_request(*, model, request):
     setting._request = request  # Wagtail's for_request does the same
     setattr(request, attr, setting)
     return setting
+
+
+class KnownTranslationMixin:
+    """For a site's root page: the kept site (cms.page_cache's
+    council_site_for_request) gives it with its translation in the active
+    language, so Wagtail's routing (site.root_page.localized) asks the
+    database neither for the locale nor for the translation."""
+
+    @property
+    def localized(self):
+        known = getattr(self, "localized_by_language", None) or {}
+        page = known.get(get_language())
+        return page if page is not None else super().localized

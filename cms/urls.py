@@ -1,12 +1,19 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import council_admin
+from pages import views as page_views
 from pages.site_files import CouncilSitemap, favicon, robots_txt
+
+WAGTAIL_UTILITY_URLS = [
+    pattern
+    for pattern in wagtail_urls.urlpatterns
+    if getattr(pattern, "name", None) != "wagtail_serve"
+]
 
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
@@ -33,6 +40,9 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("", include("hearings.urls")),
     path("", include("workflows.public_urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's password form and login; its page view is the one below.
+    path("", include(WAGTAIL_UTILITY_URLS)),
+    # Wagtail's page view, reading without a transaction (pages.views.serve).
+    re_path(wagtail_urls.serve_pattern, page_views.serve, name="wagtail_serve"),
     prefix_default_language=False,
 )

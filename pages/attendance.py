@@ -7,9 +7,10 @@ A member is named on public pages only when they chose to be
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.db.models import Prefetch
 
 from cms.models import CouncilRole
-from cms.selectors import public_member_name
+from cms.selectors import public_member_name, with_public_naming
 
 # Attendance statuses (pages.models.Attendance) that count as taking part.
 TOOK_PART = ("present", "phone", "video")
@@ -49,7 +50,10 @@ class PublicAttendance:
 
 
 def public_attendance(rows):
-    """The public account of attendance rows (MinutesAttendance)."""
+    """The public account of attendance rows (a queryset of MinutesAttendance),
+    their members and naming choices read in two queries."""
+    users = with_public_naming(get_user_model().objects.all())
+    rows = rows.prefetch_related(Prefetch("member", queryset=users))
     account = PublicAttendance()
     for row in rows:
         name = public_member_name(row.member)

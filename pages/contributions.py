@@ -15,7 +15,12 @@ its own meetings box the same way, in pages/wagtail_hooks.py).
 import datetime
 from dataclasses import dataclass, field
 
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from wagtail import hooks
+
+from cms.page_cache import council_fragment
 
 HOME_PAGE_SECTIONS = "home_page_sections"
 CALENDAR_EVENTS = "calendar_events"
@@ -38,6 +43,32 @@ def contributed_home_sections(*, site_root, site):
     for contribute in hooks.get_hooks(HOME_PAGE_SECTIONS):
         sections.extend(contribute(site_root=site_root, site=site))
     return sorted(sections, key=lambda section: section.order)
+
+
+def rendered_home_sections(*, site_root, site, request):
+    """The home page's boxes as HTML, rendered once per council and language
+    until its pages change (cms.page_cache.council_fragment): they show what
+    every reader is shown alike (no request-specific part, no form). A
+    preview renders them afresh."""
+
+    def render():
+        sections = contributed_home_sections(site_root=site_root, site=site)
+        return "".join(
+            render_to_string(
+                section.template, {"data": section.data, "request": request}
+            )
+            for section in sections
+        )
+
+    if getattr(request, "is_preview", False) or site is None:
+        return mark_safe(render())  # noqa: S308 (rendered by our templates)
+    html = council_fragment(
+        site_id=site.pk,
+        name=f"home-sections:{site_root.pk}:{get_language()}",
+        compute=render,
+        request=request,
+    )
+    return mark_safe(html)  # noqa: S308 (rendered by our templates)
 
 
 def contributed_calendar_events(*, site, request=None):

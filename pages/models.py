@@ -24,12 +24,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.models import where_held
+from cms.site_parts import KnownTranslationMixin
 from cms.slugs import AsciiSlugMixin, ascii_slug_input
 from cms.text_checks import cpr_field_errors
 from pages.annual_plans.year import plan_context
 from pages.attendance import public_attendance
 from pages.blocks import BodyBlock, NonAccessibleContentBlock
-from pages.contributions import YearItem, contributed_home_sections
+from pages.contributions import YearItem, rendered_home_sections
 from pages.forms import AnnualPlanPageForm, MeetingMinutesPageForm, MeetingPageForm
 from pages.printing import meeting_poster
 from pages.routing import KnownViewRestrictionsMixin, RememberedRouteMixin
@@ -124,7 +125,7 @@ class BasePage(KnownViewRestrictionsMixin, AsciiSlugMixin, Page):
         abstract = True
 
 
-class HomePage(RememberedRouteMixin, BasePage):
+class HomePage(KnownTranslationMixin, RememberedRouteMixin, BasePage):
     """The front page of one council's site; the root of its tree."""
 
     body = RichTextField(_("welcome text"), blank=True)
@@ -148,7 +149,9 @@ class HomePage(RememberedRouteMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site = Site.find_for_request(request)
-        context["home_sections"] = contributed_home_sections(site_root=self, site=site)
+        context["home_sections"] = rendered_home_sections(
+            site_root=self, site=site, request=request
+        )
         return context
 
 
@@ -495,9 +498,7 @@ class MeetingMinutesPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["meeting"] = self.meeting
         context["decisions"] = self.decisions.select_related("agenda_item")
-        context["attendance"] = public_attendance(
-            self.attendance.select_related("member")
-        )
+        context["attendance"] = public_attendance(self.attendance.all())
         return context
 
 

@@ -1,12 +1,16 @@
-"""Public views that are not Wagtail pages: site search and the calendar feed."""
+"""Public views that are not Wagtail pages: site search and the calendar
+feed; and Wagtail's own page view, as readers' requests reach it."""
 
+from functools import wraps
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
+from wagtail import views as wagtail_views
 from wagtail.models import Site
 
 from cms.search_terms import search_terms_from
@@ -14,6 +18,28 @@ from pages import selectors
 from pages.calendar import calendar_build
 
 SEARCH_RESULTS_PER_PAGE = 10
+READING_METHODS = ("GET", "HEAD")
+
+
+def reading_without_transaction(view):
+    """The view without the request's transaction (ATOMIC_REQUESTS) when it
+    only reads: a GET or HEAD, which no public page, route or form answers
+    by writing (forms write on POST). Its BEGIN and COMMIT were two round
+    trips to the database on every page a reader opens; every other method
+    runs in a transaction as before."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method in READING_METHODS:
+            return view(request, *args, **kwargs)
+        with transaction.atomic():
+            return view(request, *args, **kwargs)
+
+    return transaction.non_atomic_requests(wrapped)
+
+
+# Routed before Wagtail's own URLs in cms/urls.py, under the same name.
+serve = reading_without_transaction(wagtail_views.serve)
 
 
 def _site_root(request):
@@ -21,6 +47,7 @@ def _site_root(request):
     return site.root_page.localized if site else None
 
 
+@reading_without_transaction
 @require_safe
 def search(request):
     """Search this council's published pages; paginated, filters kept in links;
@@ -46,6 +73,7 @@ def search(request):
     )
 
 
+@reading_without_transaction
 @require_safe
 def calendar_feed(request):
     """Hearing deadlines and meetings of this council as an iCalendar file."""

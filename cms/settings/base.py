@@ -100,6 +100,8 @@ MIDDLEWARE = [
     # Stored pages for visitors without a session; before the CSRF cookie,
     # the session's user and the public headers (see the module).
     "cms.page_cache.PageCacheMiddleware",
+    # The council and its home page, kept with its fragments (see the module).
+    "cms.page_cache.CouncilSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -4,14 +4,18 @@ their texts, and how their members are named to the public."""
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.models import Site
 
 from cms.models import CouncilRole, MeetingPlace
-from cms.selectors import council_sites_for_user, public_member_name
+from cms.selectors import (
+    council_sites_for_user,
+    public_member_name,
+    with_public_naming,
+)
 from pages.working_groups.models import (
     WorkingGroup,
     WorkingGroupMeeting,
@@ -99,7 +103,7 @@ def public_members_line(*, group):
     """The group's members as the public may read them: the names of those
     who chose to be named, the others only counted ("Anna Holm og 2 andre
     medlemmer"); "" for a group without members."""
-    members = list(group.members.order_by("first_name", "last_name", "pk"))
+    members = _public_members(group)
     names = [name for name in map(public_member_name, members) if name]
     others = len(members) - len(names)
     if not names:
@@ -119,6 +123,20 @@ def public_members_line(*, group):
     ) % {"names": listed, "count": others}
 
 
+def _public_members(group):
+    """The group's members in name order, each knowing whether to be named:
+    from the prefetch of public_working_groups() or the calendar's
+    meetings when there was one, else in one query."""
+    prefetched = getattr(group, "_prefetched_objects_cache", {})
+    if "members" in prefetched:
+        return list(group.members.all())
+    return list(_members_in_name_order(group.members.all()))
+
+
+def _members_in_name_order(users):
+    return with_public_naming(users).order_by("first_name", "last_name", "pk")
+
+
 def _names_joined(names):
     if len(names) == 1:
         return names[0]
@@ -133,8 +151,13 @@ def public_working_groups(*, site):
     if site is None:
         return WorkingGroup.objects.none()
     return WorkingGroup.objects.filter(council=site, active=True).prefetch_related(
-        "members"
+        _members_prefetch("members")
     )
+
+
+def _members_prefetch(lookup):
+    users = get_user_model().objects.all()
+    return Prefetch(lookup, queryset=_members_in_name_order(users))
 
 
 def working_group_meetings_for_calendar(*, site, since_days=365):
@@ -145,5 +168,6 @@ def working_group_meetings_for_calendar(*, site, since_days=365):
     return (
         WorkingGroupMeeting.objects.filter(group__council=site, starts_at__gte=since)
         .select_related("group", "place")
+        .prefetch_related(_members_prefetch("group__members"))
         .order_by("starts_at", "pk")
     )

@@ -432,3 +432,39 @@ def test_a_member_who_chooses_to_be_named_is_named(client, public_group, member_
 
     assert member_a.get_full_name() in home
     assert "og 1 andet medlem" in home
+
+
+# With the home page's boxes kept among the council's fragments -------------
+
+
+@pytest.fixture
+def fragments_on(settings):
+    settings.PAGE_CACHE_TIMEOUT = 0
+    settings.COUNCIL_FRAGMENT_TIMEOUT = 300
+
+
+def test_a_members_choice_to_be_named_is_shown_once_it_is_saved(
+    client, fragments_on, public_group, member_a, django_capture_on_commit_callbacks
+):
+    assert member_a.get_full_name() not in client.get("/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _named(member_a)
+
+    assert member_a.get_full_name() in client.get("/").content.decode()
+
+
+def test_a_new_group_member_and_a_renamed_group_are_shown_on_the_home_page(
+    client, fragments_on, public_group, council_a, django_capture_on_commit_callbacks
+):
+    assert "og 2 andre medlemmer" in client.get("/").content.decode()
+    newcomer = _named(UserFactory(first_name="Niels", last_name="Nybo"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        public_group.members.add(newcomer)
+        public_group.name = "Gruppen om varme boliger"
+        public_group.save()
+
+    home = client.get("/").content.decode()
+    assert "Niels Nybo" in home
+    assert "Gruppen om varme boliger" in home
