@@ -7,30 +7,36 @@ from django.db import connections
 from wagtail.models import Locale
 
 from cms.models import CouncilRole
-from cms.services import council_create
 from hearings.selectors import hearing_index_for
+from tests.council_snapshots import CouncilRecorder
 from tests.factories import UserFactory
 
 
+@pytest.fixture(scope="session")
+def council_recorder():
+    """Councils recorded once per test process (tests.council_snapshots)."""
+    return CouncilRecorder(forget_caches=_cache_emptied)
+
+
 @pytest.fixture
-def council_a(db):
+def council_a(db, council_recorder):
     """Eksempelby: the default site."""
-    return council_create(
+    return council_recorder.council(
         name="Udsatterådet i Eksempelby",
         municipality="Eksempelby Kommune",
         hostname="eksempelby.localhost",
         is_default=True,
-    ).site
+    )
 
 
 @pytest.fixture
-def council_b(db):
+def council_b(db, council_recorder):
     """Prøvestrup: a second council on the same installation."""
-    return council_create(
+    return council_recorder.council(
         name="Udsatterådet i Prøvestrup",
         municipality="Prøvestrup Kommune",
         hostname="provestrup.localhost",
-    ).site
+    )
 
 
 def council_user(username, site, role):
@@ -125,9 +131,7 @@ def _migrated_rows(request, django_db_blocker):
             connection.creation.deserialize_db_from_string(contents)
 
 
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    """Wagtail caches site root paths; a test must not see another test's sites."""
+def _cache_emptied():
     from django.core.cache import cache
 
     if hasattr(cache, "delete_pattern"):
@@ -136,6 +140,12 @@ def _empty_cache():
         cache.delete_pattern("*")
     else:
         cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Wagtail caches site root paths; a test must not see another test's sites."""
+    _cache_emptied()
     yield
 
 
