@@ -3,7 +3,9 @@
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.servers.basehttp import WSGIServer
 from django.db import connections
+from django.test.testcases import LiveServerThread
 from wagtail.models import Locale
 
 from cms.models import CouncilRole
@@ -169,3 +171,29 @@ def pytest_runtest_setup(item):
             "needs PostgreSQL: run with "
             "DATABASE_URL=postgres://postgres@127.0.0.1:5432/<name> (CI does)"
         )
+
+
+class _OneRequestAtATime(WSGIServer):
+    """A live server that answers one request at a time.
+
+    With SQLite the test database lives in memory, and the live server's
+    threads share the test's one connection: a page and its script
+    (/admin/ and /admin/jsi18n/) answered at once interleave their request
+    transactions on it ("no such savepoint"). The live-server thread has the
+    shared connection already; no request thread needs it handed over.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_in_turn():
+    """Before any live server starts: on SQLite, one request at a time."""
+    if "sqlite" not in settings.DATABASES["default"]["ENGINE"]:
+        yield
+        return
+    threaded = LiveServerThread.server_class
+    LiveServerThread.server_class = _OneRequestAtATime
+    yield
+    LiveServerThread.server_class = threaded
