@@ -15,9 +15,12 @@ own transaction. The council that results is row for row the one
 ``council_create`` made; what differs is only what lives outside the
 database, so the cache is emptied afterwards as each test's start does.
 
-Tests that commit (live server, real concurrency) always run
-``council_create``: outside a transaction its commit callbacks run, and a
-recording made inside one would lack what they do. ``COUNCIL_SNAPSHOTS=0``
+On PostgreSQL every test runs ``council_create``: written back there, the
+councils misled Wagtail's site lookups in some tests (not yet understood),
+so the recorder is for SQLite only. Tests that commit (live server, real
+concurrency) always run ``council_create``: outside a transaction its
+commit callbacks run, and a recording made inside one would lack what they
+do. ``COUNCIL_SNAPSHOTS=0``
 turns recording off everywhere.
 """
 
@@ -197,21 +200,6 @@ def _in_any_order(cursor, statement, rows):
         pending = refused
 
 
-def _sequences_after(models):
-    """PostgreSQL: keys written by hand do not move a table's sequence."""
-    if connection.vendor != "postgresql":
-        return  # SQLite's AUTOINCREMENT follows the highest key by itself
-    statements = connection.ops.sequence_reset_sql(_NoStyle(), models)
-    with connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
-
-
-class _NoStyle:
-    def __getattr__(self, name):
-        return lambda text: text
-
-
 class CouncilRecorder:
     """One per test process: recordings keyed by the database's state and
     the council asked for."""
@@ -222,8 +210,10 @@ class CouncilRecorder:
         self._tables = None
 
     def council(self, **details):
-        if os.environ.get("COUNCIL_SNAPSHOTS") == "0" or not (
-            connection.in_atomic_block
+        if (
+            os.environ.get("COUNCIL_SNAPSHOTS") == "0"
+            or connection.vendor != "sqlite"
+            or not connection.in_atomic_block
         ):
             return council_create(**details).site
         if self._tables is None:
@@ -246,14 +236,8 @@ class CouncilRecorder:
         with transaction.atomic(), connection.cursor() as cursor:
             for change in recording.tables:
                 _write(change, cursor)
-        models = [m for m, table, *_ in self._tables if _touched(recording, table)]
-        _sequences_after(models)
         self._forget_caches()
         site = Site.objects.get(pk=recording.site_id)
         # As council_create hands it back: with its home page as its own type.
         site.root_page = site.root_page.specific
         return site
-
-
-def _touched(recording, table):
-    return any(change.table == table for change in recording.tables)
