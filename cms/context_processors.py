@@ -1,7 +1,7 @@
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from cms.page_cache import council_fragment
+from cms.page_cache import council_fragment, known_translation
 
 
 def council(request):
@@ -9,8 +9,8 @@ def council(request):
     site = Site.find_for_request(request)
     if site is None:
         return {"site_root": None}
-    known = getattr(site.root_page, "localized_by_language", {}).get(get_language())
-    if known is not None:  # the kept site's (cms.page_cache)
+    known = known_translation(site.root_page)
+    if known is not None:
         return {"site_root": known}
     site_root = council_fragment(
         site_id=site.pk,

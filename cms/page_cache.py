@@ -222,6 +222,13 @@ def _with_home_page(site):
     site.root_page = root
 
 
+def known_translation(page):
+    """The page's translation in the active language when the kept site
+    brought it along (_with_home_page), else None."""
+    known = getattr(page, "localized_by_language", None) or {}
+    return known.get(get_language())
+
+
 def _site_known(request, site, generations):
     request._wagtail_site = site
     request.council_generations = {site.pk: generations}

@@ -1,10 +1,9 @@
 """A council's site settings read once per council until its pages change,
 not on every request (cms.page_cache.council_fragment keeps them)."""
 
-from django.utils.translation import get_language
 from wagtail.models import Site
 
-from cms.page_cache import council_fragment
+from cms.page_cache import council_fragment, known_translation
 
 READING_METHODS = ("GET", "HEAD")
 
@@ -40,6 +39,5 @@ class KnownTranslationMixin:
 
     @property
     def localized(self):
-        known = getattr(self, "localized_by_language", None) or {}
-        page = known.get(get_language())
+        page = known_translation(self)
         return page if page is not None else super().localized
