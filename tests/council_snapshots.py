@@ -83,10 +83,8 @@ _numeric_keys = set()
 
 
 def _is_numeric(pk):
-    target = pk.target_field if pk.is_relation else pk
-    return "Integer" in target.get_internal_type() or "Auto" in (
-        target.get_internal_type()
-    )
+    kind = (pk.target_field if pk.is_relation else pk).get_internal_type()
+    return "Integer" in kind or "AutoField" in kind
 
 
 def _highest(table, pk):
